@@ -1,0 +1,83 @@
+package io.loyaltybatch.gateway.api;
+
+import io.loyaltybatch.model.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure of a request to the contract's error envelope: never a stack trace, never a 500 for bad input. */
+@RestControllerAdvice
+class ApiErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
+        return envelope(e.status(), e.code(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(DependencyUnavailableException.class)
+    ResponseEntity<ErrorEnvelope> unavailable(DependencyUnavailableException e, HttpServletRequest request) {
+        log.warn("Answering 503: {} ({})", e.getMessage(), NestedExceptionUtils.getMostSpecificCause(e).toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorEnvelope.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                        "The service is temporarily unavailable; no job was created. Retry later.",
+                        RequestIds.of(request)));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof RequestTooLargeException tooLarge) {
+            return envelope(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.BATCH_TOO_LARGE, tooLarge.getMessage(), request);
+        }
+        return envelope(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_BODY,
+                "The request body must be a JSON object with a \"body\" array", request);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
+            MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ErrorEnvelope> notFound(Exception e, HttpServletRequest request) {
+        return envelope(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "Resource not found", request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> methodNotAllowed(HttpRequestMethodNotSupportedException e,
+            HttpServletRequest request) {
+        return envelope(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.NOT_FOUND,
+                "Method " + e.getMethod() + " is not supported here", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeException.class)
+    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeException e, HttpServletRequest request) {
+        return envelope(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_BODY, "Unsupported media type", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error", e);
+        return envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR, "Internal error", request);
+    }
+
+    private static ResponseEntity<ErrorEnvelope> envelope(HttpStatus status, ErrorCode code, String message,
+            HttpServletRequest request) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorEnvelope.of(code, message, RequestIds.of(request)));
+    }
+}

@@ -1,0 +1,62 @@
+package io.loyaltybatch.gateway.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.loyaltybatch.model.ItemResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The job status document of the contract (section 4). */
+@JsonPropertyOrder({"operation", "errorCount", "totalCount", "finishedCount", "startedAt", "createdAt", "status",
+        "response", "jobId", "itemCount", "cancelledCount", "completedAt", "failureReason"})
+public record JobStatusView(
+        String operation,
+        int errorCount,
+        int totalCount,
+        int finishedCount,
+        String startedAt,
+        String createdAt,
+        String status,
+        Response response,
+        long jobId,
+        int itemCount,
+        int cancelledCount,
+        String completedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason) {
+
+    /** Successful and failed entries, each sorted by index. */
+    public record Response(List<Map<String, Object>> successful, List<Map<String, Object>> failed) {}
+
+    public static JobStatusView of(JobSnapshot job) {
+        return new JobStatusView(job.type().operation(), job.errors(), job.finished() + job.errors(), job.finished(),
+                job.startedAt(), job.createdAt(), job.status().wireName(), response(job.results()), job.jobId(),
+                job.itemCount(), job.cancelled(), job.completedAt(), job.failureReason());
+    }
+
+    private static Response response(List<ItemResult> results) {
+        if (results.isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> successful = new ArrayList<>();
+        List<Map<String, Object>> failed = new ArrayList<>();
+        results.stream().sorted(Comparator.comparingInt(ItemResult::index)).forEach(result -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("customerId", result.customerId());
+            if (result.successful()) {
+                entry.put("message", result.message());
+                entry.putAll(result.payload());
+                entry.put("index", result.index());
+                successful.add(entry);
+            } else {
+                entry.put("error", result.message());
+                entry.put("code", result.code().code());
+                entry.put("index", result.index());
+                failed.add(entry);
+            }
+        });
+        return new Response(successful, failed);
+    }
+}

@@ -1,0 +1,18 @@
+package io.loyaltybatch.gateway.job;
+
+import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.model.ItemType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job about to be written: {@code rejected} are the items that failed validation at submit. When every item was
+ * rejected the job is written already {@code failed}.
+ */
+public record NewJob(long jobId, String tenantId, ItemType type, int itemCount, Instant createdAt,
+        List<ItemResult> rejected) {
+
+    public boolean allRejected() {
+        return rejected.size() >= itemCount;
+    }
+}

@@ -1,0 +1,22 @@
+package io.loyaltybatch.worker;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The worker side: consumes items from Kafka, applies them to PostgreSQL and reports progress to Redis. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class WorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WorkerApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,61 @@
+package io.loyaltybatch.worker.item;
+
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.worker.ledger.ItemLedger;
+import io.loyaltybatch.worker.progress.ProgressStore;
+import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
+import io.loyaltybatch.worker.progress.ProgressStore.StartDecision;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Processes one poll of items: claims their start (a stopped job's unstarted items are skipped), applies them to the
+ * ledger, then records results and counters. Returns only when effects and results are durable, so the caller may
+ * commit the offsets; any exception means nothing may be committed and the poll is delivered again.
+ */
+@Service
+public class ItemProcessing {
+
+    private static final Logger log = LoggerFactory.getLogger(ItemProcessing.class);
+
+    private final ProgressStore progress;
+    private final ItemLedger ledger;
+    private final Clock clock;
+
+    ItemProcessing(ProgressStore progress, ItemLedger ledger, Clock clock) {
+        this.progress = progress;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public void process(List<ItemEnvelope> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<StartDecision> decisions = progress.claimStarts(items, clock.instant());
+        List<ItemEnvelope> toApply = new ArrayList<>(items.size());
+        int skipped = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (decisions.get(i) == StartDecision.APPLY) {
+                toApply.add(items.get(i));
+            } else {
+                skipped++;
+            }
+        }
+        List<ItemResult> results = ledger.apply(toApply);
+        List<JobItemResult> recorded = new ArrayList<>(results.size());
+        for (int i = 0; i < toApply.size(); i++) {
+            recorded.add(new JobItemResult(toApply.get(i).jobId(), results.get(i)));
+        }
+        Instant now = clock.instant();
+        progress.record(recorded, now);
+        log.debug("Poll of {} item(s): {} applied or re-reported, {} skipped (stopped or unknown job)",
+                items.size(), toApply.size(), skipped);
+    }
+}

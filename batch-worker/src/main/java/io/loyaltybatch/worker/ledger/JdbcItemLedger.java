@@ -1,0 +1,168 @@
+package io.loyaltybatch.worker.ledger;
+
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.WireCodec;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledger in PostgreSQL. One transaction per poll: first the items' {@code (jobId, index)} rows are inserted
+ * (a concurrent worker holding the same item waits on the primary key, then sees it taken), then the handlers apply
+ * the newly claimed items, then their results are stored in the claimed rows. Items claimed earlier re-report the
+ * stored result. A fixed number of round trips per poll, whatever its size.
+ */
+@Component
+class JdbcItemLedger implements ItemLedger {
+
+    private static final String CLAIM = """
+            INSERT INTO processed_items (job_id, item_index, tenant_id)
+            SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[]) ORDER BY 1, 2
+            ON CONFLICT DO NOTHING
+            RETURNING job_id, item_index""";
+    private static final String EARLIER_RESULTS = """
+            SELECT p.job_id, p.item_index, p.result::text FROM processed_items p
+            JOIN unnest(?::bigint[], ?::int[]) AS v(job_id, item_index)
+              ON p.job_id = v.job_id AND p.item_index = v.item_index""";
+    private static final String STORE_RESULTS = """
+            UPDATE processed_items p SET result = v.result::jsonb
+            FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, result)
+            WHERE p.job_id = v.job_id AND p.item_index = v.item_index""";
+
+    private record ItemRef(long jobId, int index) {
+        static ItemRef of(ItemEnvelope item) {
+            return new ItemRef(item.jobId(), item.index());
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Map<ItemType, ItemHandler> handlers = new EnumMap<>(ItemType.class);
+
+    JdbcItemLedger(JdbcTemplate jdbc, TransactionTemplate transaction, List<ItemHandler> handlers) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        handlers.forEach(h -> this.handlers.put(h.type(), h));
+    }
+
+    @Override
+    public List<ItemResult> apply(List<ItemEnvelope> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return transaction.execute(status -> applyInTransaction(items));
+    }
+
+    private List<ItemResult> applyInTransaction(List<ItemEnvelope> items) {
+        Map<ItemRef, ItemEnvelope> unique = new java.util.LinkedHashMap<>();
+        items.forEach(item -> unique.putIfAbsent(ItemRef.of(item), item));
+        Set<ItemRef> claimed = claim(new ArrayList<>(unique.values()));
+        Map<ItemRef, ItemResult> results = new HashMap<>(earlierResults(unique.keySet(), claimed));
+        List<ItemEnvelope> fresh = unique.values().stream().filter(i -> claimed.contains(ItemRef.of(i))).toList();
+        Map<ItemRef, ItemResult> applied = applyInSegments(fresh);
+        storeResults(fresh, applied);
+        results.putAll(applied);
+        return items.stream().map(item -> results.get(ItemRef.of(item))).toList();
+    }
+
+    /** Consecutive items of one type go to their handler together, which keeps each customer's order. */
+    private Map<ItemRef, ItemResult> applyInSegments(List<ItemEnvelope> fresh) {
+        Map<ItemRef, ItemResult> applied = new HashMap<>();
+        int start = 0;
+        while (start < fresh.size()) {
+            ItemType type = fresh.get(start).type();
+            int end = start;
+            while (end < fresh.size() && fresh.get(end).type() == type) {
+                end++;
+            }
+            List<ItemEnvelope> segment = fresh.subList(start, end);
+            ItemHandler handler = handlers.get(type);
+            if (handler == null) {
+                throw new IllegalStateException("no handler for item type " + type);
+            }
+            List<ItemResult> segmentResults = handler.apply(segment);
+            for (int i = 0; i < segment.size(); i++) {
+                applied.put(ItemRef.of(segment.get(i)), segmentResults.get(i));
+            }
+            start = end;
+        }
+        return applied;
+    }
+
+    private Set<ItemRef> claim(List<ItemEnvelope> items) {
+        List<ItemEnvelope> sorted = items.stream()
+                .sorted(Comparator.comparingLong(ItemEnvelope::jobId).thenComparingInt(ItemEnvelope::index))
+                .toList();
+        Set<ItemRef> claimed = new HashSet<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(CLAIM);
+            statement.setArray(1, longs(connection, sorted.stream().map(ItemEnvelope::jobId).toList()));
+            statement.setArray(2, ints(connection, sorted.stream().map(ItemEnvelope::index).toList()));
+            statement.setArray(3, texts(connection, sorted.stream().map(ItemEnvelope::tenantId).toList()));
+            return statement;
+        }, row -> {
+            claimed.add(new ItemRef(row.getLong(1), row.getInt(2)));
+        });
+        return claimed;
+    }
+
+    private Map<ItemRef, ItemResult> earlierResults(Set<ItemRef> all, Set<ItemRef> claimed) {
+        List<ItemRef> earlier = all.stream().filter(ref -> !claimed.contains(ref)).toList();
+        Map<ItemRef, ItemResult> results = new HashMap<>();
+        if (earlier.isEmpty()) {
+            return results;
+        }
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(EARLIER_RESULTS);
+            statement.setArray(1, longs(connection, earlier.stream().map(ItemRef::jobId).toList()));
+            statement.setArray(2, ints(connection, earlier.stream().map(ItemRef::index).toList()));
+            return statement;
+        }, row -> {
+            results.put(new ItemRef(row.getLong(1), row.getInt(2)), WireCodec.decodeResult(row.getString(3)));
+        });
+        if (results.size() != earlier.size()) {
+            throw new IllegalStateException("an earlier item has no stored result");
+        }
+        return results;
+    }
+
+    private void storeResults(List<ItemEnvelope> fresh, Map<ItemRef, ItemResult> applied) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(STORE_RESULTS);
+            statement.setArray(1, longs(connection, fresh.stream().map(ItemEnvelope::jobId).toList()));
+            statement.setArray(2, ints(connection, fresh.stream().map(ItemEnvelope::index).toList()));
+            statement.setArray(3, texts(connection,
+                    fresh.stream().map(i -> WireCodec.encode(applied.get(ItemRef.of(i)))).toList()));
+            return statement;
+        });
+    }
+
+    static Array longs(Connection connection, List<Long> values) throws SQLException {
+        return connection.createArrayOf("bigint", values.toArray());
+    }
+
+    static Array ints(Connection connection, List<Integer> values) throws SQLException {
+        return connection.createArrayOf("integer", values.toArray());
+    }
+
+    static Array texts(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+}

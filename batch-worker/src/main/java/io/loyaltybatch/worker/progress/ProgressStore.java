@@ -1,0 +1,39 @@
+package io.loyaltybatch.worker.progress;
+
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemResult;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Live job progress as clients read it. Each method makes one round trip for a whole poll, however many jobs and
+ * items it holds.
+ */
+public interface ProgressStore {
+
+    /** Whether an item may take effect. */
+    enum StartDecision {
+        /** the job is active, or the item had started before the job was stopped */
+        APPLY,
+        /** the job was stopped (or ended) before this item started: it never runs */
+        CANCELLED,
+        /** no such job: it expired, or its request failed before the job id was handed out */
+        UNKNOWN_JOB
+    }
+
+    /**
+     * Claims the start of each item and moves queued jobs to running.
+     *
+     * @return one decision per item, in the order given
+     */
+    List<StartDecision> claimStarts(List<ItemEnvelope> items, Instant now);
+
+    /**
+     * Records results and counts each {@code (jobId, index)} once, whatever the number of calls; ends a job when its
+     * last item lands.
+     */
+    void record(List<JobItemResult> results, Instant now);
+
+    /** A result and the job it belongs to. */
+    record JobItemResult(long jobId, ItemResult result) {}
+}

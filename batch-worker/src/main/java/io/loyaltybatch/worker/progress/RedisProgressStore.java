@@ -1,0 +1,109 @@
+package io.loyaltybatch.worker.progress;
+
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.JobKeys;
+import io.loyaltybatch.model.JobScripts;
+import io.loyaltybatch.model.WireCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Progress in Redis: one pipelined round trip per call, carrying one script run per job (a job's keys share a hash
+ * tag, so each script touches a single cluster slot).
+ */
+@Component
+class RedisProgressStore implements ProgressStore {
+
+    private static final byte[] CLAIM = JobScripts.CLAIM_STARTS.source().getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RECORD = JobScripts.RECORD_RESULTS.source().getBytes(StandardCharsets.UTF_8);
+
+    private final StringRedisTemplate redis;
+    private final ProgressProperties properties;
+
+    RedisProgressStore(StringRedisTemplate redis, ProgressProperties properties) {
+        this.redis = redis;
+        this.properties = properties;
+    }
+
+    @Override
+    public List<StartDecision> claimStarts(List<ItemEnvelope> items, Instant now) {
+        Map<Long, List<Integer>> positionsByJob = new LinkedHashMap<>();
+        for (int position = 0; position < items.size(); position++) {
+            positionsByJob.computeIfAbsent(items.get(position).jobId(), job -> new ArrayList<>()).add(position);
+        }
+        String timestamp = timestamp(now);
+        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+            positionsByJob.forEach((jobId, positions) -> {
+                List<String> args = new ArrayList<>(positions.size() + 3);
+                args.add(JobKeys.header(jobId));
+                args.add(JobKeys.started(jobId));
+                args.add(timestamp);
+                positions.forEach(p -> args.add(Integer.toString(items.get(p).index())));
+                connection.scriptingCommands().eval(CLAIM, ReturnType.VALUE, 2, bytes(args));
+            });
+            return null;
+        });
+        StartDecision[] decisions = new StartDecision[items.size()];
+        int reply = 0;
+        for (List<Integer> positions : positionsByJob.values()) {
+            String flags = String.valueOf(replies.get(reply++));
+            for (int i = 0; i < positions.size(); i++) {
+                decisions[positions.get(i)] = switch (flags.charAt(i)) {
+                    case 'A' -> StartDecision.APPLY;
+                    case 'C' -> StartDecision.CANCELLED;
+                    default -> StartDecision.UNKNOWN_JOB;
+                };
+            }
+        }
+        return List.of(decisions);
+    }
+
+    @Override
+    public void record(List<JobItemResult> results, Instant now) {
+        if (results.isEmpty()) {
+            return;
+        }
+        Map<Long, List<JobItemResult>> byJob = new LinkedHashMap<>();
+        results.forEach(r -> byJob.computeIfAbsent(r.jobId(), job -> new ArrayList<>()).add(r));
+        String timestamp = timestamp(now);
+        String retention = Long.toString(properties.retention().toSeconds());
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            byJob.forEach((jobId, jobResults) -> {
+                List<String> args = new ArrayList<>(3 * jobResults.size() + 5);
+                args.add(JobKeys.header(jobId));
+                args.add(JobKeys.results(jobId));
+                args.add(JobKeys.started(jobId));
+                args.add(timestamp);
+                args.add(retention);
+                for (JobItemResult r : jobResults) {
+                    args.add(Integer.toString(r.result().index()));
+                    args.add(r.result().successful() ? "1" : "0");
+                    args.add(WireCodec.encode(r.result()));
+                }
+                connection.scriptingCommands().eval(RECORD, ReturnType.INTEGER, 3, bytes(args));
+            });
+            return null;
+        });
+    }
+
+    private static String timestamp(Instant now) {
+        return now.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static byte[][] bytes(List<String> values) {
+        byte[][] bytes = new byte[values.size()][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,44 @@
+package io.loyaltybatch.model;
+
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One item of a batch job on its way from the gateway to a worker: the value of a record on the items topic.
+ *
+ * <p>{@code item} holds the item as validated and normalised by the gateway (for example a {@link CustomerProfile}),
+ * so a worker never re-validates. The pair {@code (jobId, index)} identifies the item for ever: workers record it
+ * with the item's effect, which makes a redelivered envelope re-report instead of re-apply.
+ *
+ * @param version   envelope format version, {@link #CURRENT_VERSION} when written by this code
+ * @param tenantId  the tenant that submitted the job
+ * @param jobId     the job, unique across tenants
+ * @param index     the item's position in the submitted {@code body}, 0-based
+ * @param type      the kind of item
+ * @param customerId the customer the item belongs to, trimmed
+ * @param item      the normalised item
+ */
+public record ItemEnvelope(
+        int version, String tenantId, long jobId, int index, ItemType type, String customerId, JsonNode item) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public ItemEnvelope {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(item, "item");
+    }
+
+    public static ItemEnvelope of(String tenantId, long jobId, int index, ItemType type, String customerId, JsonNode item) {
+        return new ItemEnvelope(CURRENT_VERSION, tenantId, jobId, index, type, customerId, item);
+    }
+
+    /**
+     * The record key: tenant and customer, so all items of one customer land on one partition and are applied in
+     * submission order. The separator cannot occur in a tenant id.
+     */
+    public String partitionKey() {
+        return tenantId + "/" + customerId;
+    }
+}

@@ -1,0 +1,49 @@
+package io.loyaltybatch.model;
+
+/**
+ * Every Redis key and job header field name, in one place. A job's keys share the hash tag {@code {jobId}}, so they
+ * live in one Redis Cluster slot and a script may touch them together.
+ */
+public final class JobKeys {
+
+    /** Counter behind job id allocation. */
+    public static final String JOB_SEQUENCE = "jobs:seq";
+
+    /** Header fields (a Redis hash per job). */
+    public static final String TENANT = "tenant";
+    public static final String TYPE = "type";
+    public static final String STATUS = "status";
+    public static final String ITEM_COUNT = "itemCount";
+    public static final String FINISHED = "finished";
+    public static final String ERRORS = "errors";
+    public static final String CANCELLED = "cancelled";
+    /** Items rejected at submit; they count in {@link #ERRORS} too. */
+    public static final String INVALID = "invalid";
+    public static final String CREATED_AT = "createdAt";
+    public static final String STARTED_AT = "startedAt";
+    public static final String COMPLETED_AT = "completedAt";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String FAILURE_REASON = "failureReason";
+
+    private JobKeys() {}
+
+    /** Hash: the job's header fields above. */
+    public static String header(long jobId) {
+        return "job:{" + jobId + "}:header";
+    }
+
+    /** Hash: item index -> encoded {@link ItemResult}; a field is written once, which claims the item's count. */
+    public static String results(long jobId) {
+        return "job:{" + jobId + "}:results";
+    }
+
+    /** Set: indexes of items a worker has started; after a stop only these may still take effect. */
+    public static String started(long jobId) {
+        return "job:{" + jobId + "}:started";
+    }
+
+    /** String: {@code jobId:bodyDigest} for an Idempotency-Key of a tenant (the key is stored as a digest). */
+    public static String idempotency(String tenantId, String keyDigest) {
+        return "idem:{" + tenantId + "}:" + keyDigest;
+    }
+}

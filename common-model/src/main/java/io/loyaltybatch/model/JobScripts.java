@@ -1,0 +1,40 @@
+package io.loyaltybatch.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Lua scripts that change a job's state in Redis. Both applications run them, so each state move is written in
+ * exactly one place and runs atomically on the job's hash-tagged keys.
+ */
+public enum JobScripts {
+    /** Gateway: writes a new job. */
+    CREATE_JOB("create-job.lua"),
+    /** Gateway: reads header and results in one snapshot. */
+    READ_JOB("read-job.lua"),
+    /** Gateway: stops a job. */
+    STOP_JOB("stop-job.lua"),
+    /** Worker: claims item starts before applying them. */
+    CLAIM_STARTS("claim-starts.lua"),
+    /** Worker: records results and counters, ends the job when its last item lands. */
+    RECORD_RESULTS("record-results.lua");
+
+    private final String source;
+
+    JobScripts(String file) {
+        try (InputStream in = JobScripts.class.getResourceAsStream("redis/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script " + file);
+            }
+            this.source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String source() {
+        return source;
+    }
+}

@@ -1,0 +1,98 @@
+package io.loyaltybatch.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON forms of what crosses process boundaries: {@link ItemEnvelope} on Kafka and {@link ItemResult} in Redis.
+ * Field names are written out here rather than derived from class names, so the wire format is stable and versioned.
+ */
+public final class WireCodec {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private WireCodec() {}
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String encode(ItemEnvelope envelope) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("v", envelope.version());
+        node.put("tenant", envelope.tenantId());
+        node.put("jobId", envelope.jobId());
+        node.put("index", envelope.index());
+        node.put("type", envelope.type().pathName());
+        node.put("customerId", envelope.customerId());
+        node.set("item", envelope.item());
+        return MAPPER.writeValueAsString(node);
+    }
+
+    /** @throws MalformedEnvelopeException if the text is not a version-1 envelope */
+    public static ItemEnvelope decodeEnvelope(String json) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new MalformedEnvelopeException("item record is not JSON", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedEnvelopeException("item record is not a JSON object");
+        }
+        int version = node.path("v").asInt(-1);
+        if (version != ItemEnvelope.CURRENT_VERSION) {
+            throw new MalformedEnvelopeException("unsupported envelope version " + node.path("v"));
+        }
+        ItemType type = ItemType.fromPathName(node.path("type").asString(""))
+                .orElseThrow(() -> new MalformedEnvelopeException("unknown item type " + node.path("type")));
+        String tenant = requiredText(node, "tenant");
+        String customerId = requiredText(node, "customerId");
+        JsonNode item = node.get("item");
+        if (!node.path("jobId").canConvertToLong() || !node.path("index").canConvertToInt() || item == null) {
+            throw new MalformedEnvelopeException("envelope lacks jobId, index or item");
+        }
+        return new ItemEnvelope(version, tenant, node.get("jobId").asLong(), node.get("index").asInt(), type,
+                customerId, item);
+    }
+
+    public static String encode(ItemResult result) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("index", result.index());
+        node.put("customerId", result.customerId());
+        node.put("ok", result.successful());
+        node.put("message", result.message());
+        if (result.code() != null) {
+            node.put("code", result.code().name());
+        }
+        if (!result.payload().isEmpty()) {
+            node.set("payload", MAPPER.valueToTree(result.payload()));
+        }
+        return MAPPER.writeValueAsString(node);
+    }
+
+    public static ItemResult decodeResult(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        String customerId = node.path("customerId").isNull() ? null : node.path("customerId").asString(null);
+        int index = node.path("index").asInt();
+        String message = node.path("message").asString("");
+        if (node.path("ok").asBoolean()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            node.path("payload").properties().forEach(e -> payload.put(e.getKey(), MAPPER.treeToValue(e.getValue(), Object.class)));
+            return ItemResult.success(index, customerId, message, payload);
+        }
+        return ItemResult.failure(index, customerId, ErrorCode.valueOf(node.path("code").asString()), message);
+    }
+
+    private static String requiredText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString() || value.asString().isEmpty()) {
+            throw new MalformedEnvelopeException("envelope lacks " + field);
+        }
+        return value.asString();
+    }
+}
