@@ -1,0 +1,248 @@
+package io.loyaltybatch.gateway;
+
+import static io.loyaltybatch.gateway.GatewayTestSupport.ACME_KEY;
+import static io.loyaltybatch.gateway.GatewayTestSupport.ACME_SECRET;
+import static io.loyaltybatch.gateway.GatewayTestSupport.GLOBEX_KEY;
+import static io.loyaltybatch.gateway.GatewayTestSupport.GLOBEX_SECRET;
+import static io.loyaltybatch.gateway.GatewayTestSupport.SEED_CUSTOMERS;
+import static io.loyaltybatch.gateway.GatewayTestSupport.customers;
+import static io.loyaltybatch.gateway.GatewayTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.BatchApiClient.Response;
+import io.loyaltybatch.engines.LocalEngines;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The request-level rules of the contract, against a real Kafka broker and a real Redis server (no worker runs). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "loyalty.gateway.max-request-size=64KB")
+class BatchApiIT {
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        LocalEngines engines = LocalEngines.shared();
+        registry.add("spring.kafka.bootstrap-servers", engines.kafka()::bootstrapServers);
+        registry.add("spring.data.redis.url", engines.redis()::url);
+        GatewayTestSupport.registerTenants(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    BatchApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = GatewayTestSupport.acme(port);
+    }
+
+    private static void assertError(Response response, int status, int code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("content-type")).hasValueSatisfying(v -> assertThat(v).contains("application/json"));
+        JsonNode body = json(response);
+        assertThat(body.get("code").asInt()).isEqualTo(code);
+        assertThat(body.get("type").asString()).isNotBlank();
+        assertThat(body.get("message").asString()).isNotBlank();
+        assertThat(body.get("requestId").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private long submitted(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        long jobId = json(response).get("jobId").asLong();
+        assertThat(jobId).isPositive();
+        return jobId;
+    }
+
+    @Test
+    void missingOrUnknownApiKeyIs401With1000() {
+        assertError(api.as(null, ACME_SECRET).submit("customers", SEED_CUSTOMERS), 401, 1000);
+        assertError(api.as("nobody", ACME_SECRET).submit("customers", SEED_CUSTOMERS), 401, 1000);
+        assertThat(json(api.as(null, null).status(1)).get("type").asString()).isEqualTo("AUTHENTICATION_ERROR");
+    }
+
+    @Test
+    void missingOrWrongSecretKeyIs401With1001() {
+        assertError(api.as(ACME_KEY, null).submit("customers", SEED_CUSTOMERS), 401, 1001);
+        assertError(api.as(ACME_KEY, GLOBEX_SECRET).submit("customers", SEED_CUSTOMERS), 401, 1001);
+    }
+
+    @Test
+    void headerNamesAreCaseInsensitive() {
+        Response response = api.as(null, null).post(BatchApiClient.PREFIX + "/batch/customers", SEED_CUSTOMERS,
+                Map.of("APIKEY", ACME_KEY, "SecretKey", ACME_SECRET));
+        submitted(response);
+    }
+
+    @Test
+    void malformedBodiesAre400With3016() {
+        assertError(api.submit("customers", "{\"body\": ["), 400, 3016);
+        assertError(api.submit("customers", "{\"items\": []}"), 400, 3016);
+        assertError(api.submit("customers", "{\"body\": \"x\"}"), 400, 3016);
+        assertError(api.submit("customers", ""), 400, 3016);
+    }
+
+    @Test
+    void emptyBodyIs400With3000() {
+        assertError(api.submit("customers", "{\"body\": []}"), 400, 3000);
+    }
+
+    @Test
+    void batchOf1001ItemsIs422With3011() {
+        Response response = api.submit("customers", customers("big", 1001));
+        assertError(response, 422, 3011);
+        assertThat(json(response).get("message").asString()).contains("1001");
+    }
+
+    @Test
+    void batchOf1000ItemsIsAccepted() {
+        submitted(api.submit("customers", customers("full", 1000)));
+    }
+
+    @Test
+    void requestOverTheByteLimitIs413With3011() {
+        String padding = "x".repeat(70 * 1024);
+        assertError(api.submit("customers", "{\"body\": [{\"customerId\": \"" + padding + "\"}]}"), 413, 3011);
+    }
+
+    @Test
+    void unknownTypeIs404With4004() {
+        assertError(api.submit("coupons", SEED_CUSTOMERS), 404, 4004);
+    }
+
+    @Test
+    void unknownOrMalformedJobIdIs404With4004() {
+        assertError(api.status(987654321L), 404, 4004);
+        assertError(api.get(BatchApiClient.PREFIX + "/batch/not-a-number"), 404, 4004);
+        assertError(api.stop(987654321L), 404, 4004);
+    }
+
+    @Test
+    void anotherTenantsJobIs404LikeAnUnknownOne() {
+        long jobId = submitted(api.submit("customers", SEED_CUSTOMERS));
+        BatchApiClient globex = api.as(GLOBEX_KEY, GLOBEX_SECRET);
+
+        assertError(globex.status(jobId), 404, 4004);
+        assertError(globex.stop(jobId), 404, 4004);
+        assertThat(api.status(jobId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void newJobIsQueuedWithNothingProcessed() {
+        long jobId = submitted(api.submit("customers", SEED_CUSTOMERS));
+
+        JsonNode status = json(api.status(jobId));
+        assertThat(status.get("operation").asString()).isEqualTo("Customer Creation Batch Job");
+        assertThat(status.get("status").asString()).isEqualTo("queued");
+        assertThat(status.get("jobId").asLong()).isEqualTo(jobId);
+        assertThat(status.get("itemCount").asInt()).isEqualTo(2);
+        assertThat(status.get("totalCount").asInt()).isZero();
+        assertThat(status.get("finishedCount").asInt()).isZero();
+        assertThat(status.get("errorCount").asInt()).isZero();
+        assertThat(status.get("cancelledCount").asInt()).isZero();
+        assertThat(status.get("startedAt").isNull()).isTrue();
+        assertThat(status.get("response").isNull()).isTrue();
+        assertThat(status.get("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    }
+
+    @Test
+    void everyPrefixServesTheSameJob() {
+        long jobId = submitted(api.post("/api/v4/integrations/batch/customers", SEED_CUSTOMERS, Map.of()));
+
+        assertThat(api.get("/api/v4.1/integrations/batch/" + jobId).status()).isEqualTo(200);
+        assertThat(api.get("/api/v4.0/integrations/batch/" + jobId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidItemsAreReportedAtOnceWithTheirIndex() {
+        long jobId = submitted(api.submit("customers", """
+                {"body": [{"customerId": "ok-1"}, {"email": "x@y.co"}, {"customerId": "67890", "email": "bad"}]}"""));
+
+        JsonNode status = json(api.status(jobId));
+        assertThat(status.get("status").asString()).isEqualTo("queued");
+        assertThat(status.get("errorCount").asInt()).isEqualTo(2);
+        assertThat(status.get("totalCount").asInt()).isEqualTo(2);
+        JsonNode failed = status.get("response").get("failed");
+        assertThat(failed).hasSize(2);
+        assertThat(failed.get(0).get("index").asInt()).isEqualTo(1);
+        assertThat(failed.get(0).get("code").asInt()).isEqualTo(3000);
+        assertThat(failed.get(0).get("error").asString()).isEqualTo("customerId is required");
+        assertThat(failed.get(1).get("index").asInt()).isEqualTo(2);
+        assertThat(failed.get(1).get("code").asInt()).isEqualTo(3003);
+        assertThat(failed.get(1).get("customerId").asString()).isEqualTo("67890");
+        assertThat(failed.get(1).get("error").asString()).isEqualTo("Invalid email address");
+        assertThat(status.get("response").get("successful")).isEmpty();
+    }
+
+    @Test
+    void jobWithOnlyInvalidItemsEndsFailedAtOnce() {
+        long jobId = submitted(api.submit("customers", "{\"body\": [{}, {\"customerId\": 7}]}"));
+
+        JsonNode status = json(api.status(jobId));
+        assertThat(status.get("status").asString()).isEqualTo("failed");
+        assertThat(status.get("errorCount").asInt()).isEqualTo(2);
+        assertThat(status.get("completedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void stoppingAQueuedJobCancelsItsItemsAndIsIdempotent() {
+        long jobId = submitted(api.submit("customers", "{\"body\": [{\"customerId\": \"s1\"}, {}, "
+                + "{\"customerId\": \"s2\"}]}"));
+
+        Response stop = api.stop(jobId);
+        assertThat(stop.status()).isEqualTo(200);
+        assertThat(json(stop).get("status").asString()).isEqualTo("stopped");
+        assertThat(json(stop).get("message").asString()).isEqualTo("Job stopped successfully");
+        assertThat(json(stop).get("jobId").asLong()).isEqualTo(jobId);
+        assertThat(api.stop(jobId).body()).isEqualTo(stop.body());
+
+        JsonNode status = json(api.status(jobId));
+        assertThat(status.get("status").asString()).isEqualTo("stopped");
+        assertThat(status.get("cancelledCount").asInt()).isEqualTo(2);
+        assertThat(status.get("errorCount").asInt()).isEqualTo(1);
+        assertThat(status.get("totalCount").asInt() + status.get("cancelledCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void stoppingAFinishedJobIs409With4000() {
+        long jobId = submitted(api.submit("customers", "{\"body\": [{}]}"));
+
+        assertError(api.stop(jobId), 409, 4000);
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyReplaysTheJob() {
+        Response first = api.submit("customers", SEED_CUSTOMERS, "order-import-1");
+        Response again = api.submit("customers", SEED_CUSTOMERS, "order-import-1");
+
+        assertThat(submitted(again)).isEqualTo(submitted(first));
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        assertThat(first.header("Idempotent-Replayed")).isEmpty();
+    }
+
+    @Test
+    void sameIdempotencyKeyWithAnotherBodyIs422With3003() {
+        submitted(api.submit("customers", SEED_CUSTOMERS, "order-import-2"));
+
+        assertError(api.submit("customers", customers("other", 1), "order-import-2"), 422, 3003);
+    }
+
+    @Test
+    void jobIdsAreUniqueAndPositive() {
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(submitted(api.submit("customers", customers("u" + i, 1))));
+        }
+        assertThat(ids).hasSize(20).allMatch(id -> id > 0);
+    }
+}

@@ -1,0 +1,116 @@
+package io.loyaltybatch.gateway;
+
+import static io.loyaltybatch.gateway.GatewayTestSupport.SEED_CUSTOMERS;
+import static io.loyaltybatch.gateway.GatewayTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.BatchApiClient.Response;
+import io.loyaltybatch.engines.KafkaBroker;
+import io.loyaltybatch.engines.RedisServer;
+import io.lettuce.core.RedisClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With Kafka or Redis down the gateway answers 503 / 5003 with Retry-After and leaves no job behind; it recovers by
+ * itself when they return. Uses its own broker and Redis server so it can stop them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DependencyOutageIT {
+
+    static final KafkaBroker kafka = new KafkaBroker();
+    /** Append-only, so its jobs survive the restart and can be counted afterwards. */
+    static final RedisServer redis = new RedisServer(0, tempDir(), true);
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("outage-redis");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        kafka.start();
+        redis.start();
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("spring.data.redis.url", redis::url);
+        GatewayTestSupport.registerTenants(registry);
+    }
+
+    @AfterAll
+    static void stopEngines() {
+        kafka.close();
+        redis.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private static long jobsInRedis() {
+        RedisClient client = RedisClient.create(redis.url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().keys("job:*").size();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static void assertUnavailable(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(json(response).get("code").asInt()).isEqualTo(5003);
+        assertThat(json(response).get("type").asString()).isEqualTo("SERVER_ERROR");
+        assertThat(response.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    @Order(1)
+    void kafkaDownGives503AndLeavesNoJob() {
+        BatchApiClient api = GatewayTestSupport.acme(port);
+        assertThat(api.submit("customers", SEED_CUSTOMERS).status()).isEqualTo(200);
+        long jobsBefore = jobsInRedis();
+
+        kafka.stop();
+        try {
+            assertUnavailable(api.submit("customers", SEED_CUSTOMERS));
+            assertThat(jobsInRedis()).isEqualTo(jobsBefore);
+        } finally {
+            kafka.start();
+        }
+
+        assertThat(api.submit("customers", SEED_CUSTOMERS).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void redisDownGives503AndLeavesNoJob() {
+        BatchApiClient api = GatewayTestSupport.acme(port);
+        long jobsBefore = jobsInRedis();
+
+        redis.stop();
+        try {
+            assertUnavailable(api.submit("customers", SEED_CUSTOMERS));
+            assertUnavailable(api.status(1L));
+        } finally {
+            redis.start();
+        }
+
+        assertThat(jobsInRedis()).isEqualTo(jobsBefore);
+        assertThat(api.submit("customers", SEED_CUSTOMERS).status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,84 @@
+package io.loyaltybatch.gateway;
+
+import static io.loyaltybatch.gateway.GatewayTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.WireCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** What a worker sees of a submitted job on the real Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "loyalty.items-topic.name=publishing-it.items")
+class ItemPublishingIT {
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        LocalEngines engines = LocalEngines.shared();
+        registry.add("spring.kafka.bootstrap-servers", engines.kafka()::bootstrapServers);
+        registry.add("spring.data.redis.url", engines.redis()::url);
+        GatewayTestSupport.registerTenants(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void validItemsArePublishedCommittedAndKeyedByTenantAndCustomer() {
+        BatchApiClient api = GatewayTestSupport.acme(port);
+        long jobId = json(api.submit("customers", """
+                {"body": [{"customerId": "p-1", "name": "Ann"}, {"customerId": "p-2", "email": "bad"},
+                          {"customerId": "p-1", "email": "ann@example.com"}]}""")).get("jobId").asLong();
+
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = readCommittedConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor("publishing-it.items").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            assertThat(partitions).hasSize(12);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= 2;
+            });
+        }
+
+        assertThat(records).hasSize(2);
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly("acme/p-1");
+        assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
+        List<ItemEnvelope> envelopes = records.stream().map(r -> WireCodec.decodeEnvelope(r.value())).toList();
+        assertThat(envelopes).extracting(ItemEnvelope::index).containsExactly(0, 2);
+        assertThat(envelopes).allSatisfy(e -> {
+            assertThat(e.jobId()).isEqualTo(jobId);
+            assertThat(e.type()).isEqualTo(ItemType.CUSTOMERS);
+            assertThat(e.version()).isEqualTo(ItemEnvelope.CURRENT_VERSION);
+        });
+        assertThat(envelopes.get(0).item().get("displayName").asString()).isEqualTo("Ann");
+        assertThat(records.get(0).headers().toArray()).isEmpty();
+    }
+
+    private static KafkaConsumer<String, String> readCommittedConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.shared().kafka().bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+    }
+}

@@ -1,0 +1,99 @@
+package io.loyaltybatch.gateway.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.WireCodec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ItemValidationTest {
+
+    private final ItemValidation validation = new ItemValidation(List.of(new CustomerValidator()));
+
+    private ValidatedItem validate(String json) {
+        return validation.validate(ItemType.CUSTOMERS, List.of(WireCodec.mapper().readTree(json))).get(0);
+    }
+
+    private static ValidatedItem.Rejected rejected(ValidatedItem item) {
+        assertThat(item).isInstanceOf(ValidatedItem.Rejected.class);
+        return (ValidatedItem.Rejected) item;
+    }
+
+    @Test
+    void acceptsTheFlatFormOfThePublicExample() {
+        ValidatedItem item = validate("""
+                {"customerId": " 12345 ", "email": "john.doe@example.com", "name": "John Doe", "gender": "M",
+                 "dateOfBirth": "1990-01-01", "joinDate": "2022-01-01", "tags": ["vip"],
+                 "custom": {"favorite_color": "blue", "loyalty_points": 1500}}""");
+
+        assertThat(item).isInstanceOf(ValidatedItem.Accepted.class);
+        ValidatedItem.Accepted accepted = (ValidatedItem.Accepted) item;
+        assertThat(accepted.customerId()).isEqualTo("12345");
+        JsonNode profile = accepted.item();
+        assertThat(profile.get("displayName").asString()).isEqualTo("John Doe");
+        assertThat(profile.get("custom").get("loyalty_points").asInt()).isEqualTo(1500);
+        assertThat(profile.has("mobile")).isFalse();
+    }
+
+    @Test
+    void nestedAttributesWinOverFlatFields() {
+        ValidatedItem.Accepted accepted = (ValidatedItem.Accepted) validate("""
+                {"customerId": "c", "name": "Flat", "customerAttributes": {"displayName": "Nested",
+                 "dateOfBirth": "1990-01-01T10:00:00Z", "country": "EG"}}""");
+
+        assertThat(accepted.item().get("displayName").asString()).isEqualTo("Nested");
+        assertThat(accepted.item().get("dateOfBirth").asString()).isEqualTo("1990-01-01");
+        assertThat(accepted.item().get("country").asString()).isEqualTo("EG");
+    }
+
+    @Test
+    void missingCustomerIdIs3000() {
+        ValidatedItem.Rejected rejected = rejected(validate("{\"email\": \"a@b.co\"}"));
+
+        assertThat(rejected.result().code()).isEqualTo(ErrorCode.MISSING_FIELD);
+        assertThat(rejected.result().message()).isEqualTo("customerId is required");
+    }
+
+    @Test
+    void blankCustomerIdIs3000() {
+        assertThat(rejected(validate("{\"customerId\": \"   \"}")).result().code()).isEqualTo(ErrorCode.MISSING_FIELD);
+    }
+
+    @Test
+    void overlongCustomerIdIs3003() {
+        String id = "x".repeat(101);
+        assertThat(rejected(validate("{\"customerId\": \"" + id + "\"}")).result().code())
+                .isEqualTo(ErrorCode.INVALID_VALUE);
+    }
+
+    @Test
+    void invalidEmailIs3003AndKeepsTheCustomerId() {
+        ValidatedItem.Rejected rejected = rejected(validate("{\"customerId\": \"67890\", \"email\": \"nope\"}"));
+
+        assertThat(rejected.result().code()).isEqualTo(ErrorCode.INVALID_VALUE);
+        assertThat(rejected.result().message()).isEqualTo("Invalid email address");
+        assertThat(rejected.result().customerId()).isEqualTo("67890");
+    }
+
+    @Test
+    void wrongTypesAre3003() {
+        assertThat(rejected(validate("{\"customerId\": 5}")).result().code()).isEqualTo(ErrorCode.INVALID_VALUE);
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"guest\": \"yes\"}")).result().message())
+                .isEqualTo("guest must be true or false");
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"dateOfBirth\": \"1990-13-01\"}")).result().message())
+                .isEqualTo("dateOfBirth is not a valid date");
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"tags\": [1]}")).result().code())
+                .isEqualTo(ErrorCode.INVALID_VALUE);
+    }
+
+    @Test
+    void anItemThatIsNotAnObjectIs3003() {
+        ValidatedItem.Rejected rejected = rejected(validate("\"just text\""));
+
+        assertThat(rejected.result().code()).isEqualTo(ErrorCode.INVALID_VALUE);
+        assertThat(rejected.index()).isZero();
+    }
+}

@@ -1,0 +1,58 @@
+package io.loyaltybatch.gateway.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltybatch.gateway.api.ApiException;
+import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.WireCodec;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+class BatchRequestParserTest {
+
+    private final BatchRequestParser parser = new BatchRequestParser(WireCodec.mapper(),
+            new GatewayProperties(3, DataSize.ofMegabytes(5), null, null));
+
+    private ApiException rejection(String body) {
+        return (ApiException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> parser.parse(body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void readsTheItemsOfTheBodyArray() {
+        assertThat(parser.parse("{\"body\": [{}, {}]}".getBytes(StandardCharsets.UTF_8))).hasSize(2);
+    }
+
+    @Test
+    void bodyThatIsNotJsonIs3016() {
+        ApiException e = rejection("{\"body\": [");
+        assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_BODY);
+    }
+
+    @Test
+    void missingOrNonArrayBodyIs3016() {
+        assertThat(rejection("{}").code()).isEqualTo(ErrorCode.MALFORMED_BODY);
+        assertThat(rejection("{\"body\": {}}").code()).isEqualTo(ErrorCode.MALFORMED_BODY);
+        assertThat(rejection("[]").code()).isEqualTo(ErrorCode.MALFORMED_BODY);
+        assertThat(rejection(null).code()).isEqualTo(ErrorCode.MALFORMED_BODY);
+    }
+
+    @Test
+    void emptyBodyIs3000() {
+        ApiException e = rejection("{\"body\": []}");
+        assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(e.code()).isEqualTo(ErrorCode.MISSING_FIELD);
+    }
+
+    @Test
+    void tooManyItemsIs422With3011() {
+        ApiException e = rejection("{\"body\": [{}, {}, {}, {}]}");
+        assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(e.code()).isEqualTo(ErrorCode.BATCH_TOO_LARGE);
+        assertThat(e.getMessage()).isEqualTo("A batch holds at most 3 objects; this one has 4");
+        assertThat(parser.parse("{\"body\": [{}, {}, {}]}".getBytes(StandardCharsets.UTF_8))).hasSize(3);
+    }
+}

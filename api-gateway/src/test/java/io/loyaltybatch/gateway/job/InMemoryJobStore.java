@@ -1,0 +1,69 @@
+package io.loyaltybatch.gateway.job;
+
+import io.loyaltybatch.gateway.api.DependencyUnavailableException;
+import io.loyaltybatch.model.JobStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A {@link JobStore} in memory, for use-case tests; can be told to be unreachable. */
+class InMemoryJobStore implements JobStore {
+
+    final Map<Long, JobSnapshot> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1000);
+    volatile boolean down;
+
+    @Override
+    public long nextJobId() {
+        check();
+        return ids.incrementAndGet();
+    }
+
+    @Override
+    public void create(NewJob job) {
+        check();
+        JobStatus status = job.allRejected() ? JobStatus.FAILED : JobStatus.QUEUED;
+        jobs.put(job.jobId(), new JobSnapshot(job.jobId(), job.tenantId(), job.type(), status, job.itemCount(), 0,
+                job.rejected().size(), 0, job.createdAt().toString(), null, null, null, List.copyOf(job.rejected())));
+    }
+
+    @Override
+    public Optional<JobSnapshot> find(long jobId) {
+        check();
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    @Override
+    public StopOutcome stop(String tenantId, long jobId, Instant now) {
+        check();
+        JobSnapshot job = jobs.get(jobId);
+        if (job == null || !job.tenantId().equals(tenantId)) {
+            return StopOutcome.NOT_FOUND;
+        }
+        if (job.status() == JobStatus.STOPPED) {
+            return StopOutcome.ALREADY_STOPPED;
+        }
+        if (job.status().isTerminal()) {
+            return StopOutcome.FINISHED;
+        }
+        jobs.put(jobId, new JobSnapshot(jobId, job.tenantId(), job.type(), JobStatus.STOPPED, job.itemCount(),
+                job.finished(), job.errors(), job.itemCount() - job.finished() - job.errors(), job.createdAt(),
+                job.startedAt(), now.toString(), null, job.results()));
+        return StopOutcome.STOPPED;
+    }
+
+    @Override
+    public void delete(long jobId) {
+        check();
+        jobs.remove(jobId);
+    }
+
+    private void check() {
+        if (down) {
+            throw new DependencyUnavailableException("Redis", new RuntimeException("down"));
+        }
+    }
+}

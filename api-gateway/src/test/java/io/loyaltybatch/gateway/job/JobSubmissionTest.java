@@ -1,0 +1,144 @@
+package io.loyaltybatch.gateway.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loyaltybatch.gateway.api.ApiException;
+import io.loyaltybatch.gateway.api.DependencyUnavailableException;
+import io.loyaltybatch.gateway.item.ItemValidation;
+import io.loyaltybatch.gateway.item.ItemValidator;
+import io.loyaltybatch.gateway.tenant.Tenant;
+import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.JobStatus;
+import io.loyaltybatch.model.WireCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
+
+class JobSubmissionTest {
+
+    private static final Tenant ACME = new Tenant("acme");
+    private static final Tenant GLOBEX = new Tenant("globex");
+
+    private final InMemoryJobStore jobs = new InMemoryJobStore();
+    private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final JobSubmission submission = newSubmission();
+
+    private JobSubmission newSubmission() {
+        GatewayProperties properties = new GatewayProperties(1000, DataSize.ofMegabytes(5), Duration.ofHours(24),
+                Duration.ofMinutes(2));
+        ItemValidator customers = new ItemValidator() {
+            @Override
+            public ItemType type() {
+                return ItemType.CUSTOMERS;
+            }
+
+            @Override
+            public JsonNode validate(JsonNode item) {
+                return item;
+            }
+        };
+        return new JobSubmission(new BatchRequestParser(WireCodec.mapper(), properties),
+                new ItemValidation(List.of(customers)), jobs, idempotency, publisher, properties,
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private static byte[] body(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void publishesValidItemsAndRecordsInvalidOnesAsFailed() {
+        JobSubmission.Submitted submitted = submission.submit(ACME, "customers",
+                body("{\"body\": [{\"customerId\": \"a\"}, {\"name\": \"no id\"}, {\"customerId\": \"b\"}]}"), null);
+
+        assertThat(publisher.published).extracting(e -> e.index()).containsExactly(0, 2);
+        assertThat(publisher.published).allMatch(e -> e.jobId() == submitted.jobId() && e.tenantId().equals("acme"));
+        JobSnapshot job = jobs.find(submitted.jobId()).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.itemCount()).isEqualTo(3);
+        assertThat(job.results()).singleElement().satisfies(r -> {
+            assertThat(r.index()).isEqualTo(1);
+            assertThat(r.code()).isEqualTo(ErrorCode.MISSING_FIELD);
+        });
+    }
+
+    @Test
+    void jobWithOnlyInvalidItemsEndsFailedWithoutPublishing() {
+        long jobId = submission.submit(ACME, "customers", body("{\"body\": [{}, {}]}"), null).jobId();
+
+        assertThat(jobs.find(jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void unknownTypeIs404() {
+        assertThatThrownBy(() -> submission.submit(ACME, "coupons", body("{\"body\": [{}]}"), null))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
+                    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+                });
+    }
+
+    @Test
+    void failedPublishLeavesNoJobAndFreesTheIdempotencyKey() {
+        publisher.down = true;
+
+        assertThatThrownBy(() -> submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"),
+                "key-1")).isInstanceOf(DependencyUnavailableException.class);
+
+        assertThat(jobs.jobs).isEmpty();
+        assertThat(idempotency.entries).isEmpty();
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyReplaysTheJob() {
+        byte[] body = body("{\"body\": [{\"customerId\": \"a\"}]}");
+        JobSubmission.Submitted first = submission.submit(ACME, "customers", body, "key-1");
+
+        JobSubmission.Submitted again = submission.submit(ACME, "customers", body, "key-1");
+
+        assertThat(again.jobId()).isEqualTo(first.jobId());
+        assertThat(again.replayed()).isTrue();
+        assertThat(jobs.jobs).hasSize(1);
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithAnotherBodyIs422With3003() {
+        submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "key-1");
+
+        assertThatThrownBy(() -> submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"b\"}]}"),
+                "key-1")).isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+                });
+    }
+
+    @Test
+    void idempotencyKeysAreScopedByTenant() {
+        byte[] body = body("{\"body\": [{\"customerId\": \"a\"}]}");
+        long acmeJob = submission.submit(ACME, "customers", body, "key-1").jobId();
+
+        JobSubmission.Submitted globex = submission.submit(GLOBEX, "customers", body, "key-1");
+
+        assertThat(globex.replayed()).isFalse();
+        assertThat(globex.jobId()).isNotEqualTo(acmeJob);
+    }
+
+    @Test
+    void overlongIdempotencyKeyIs400() {
+        assertThatThrownBy(() -> submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"),
+                "k".repeat(256))).isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+    }
+}
