@@ -24,7 +24,7 @@ class ItemListener {
         this.processing = processing;
     }
 
-    @KafkaListener(id = "items", topics = "${loyalty.items-topic.name}", batch = "true")
+    @KafkaListener(id = "items", idIsGroup = false, topics = "${loyalty.items-topic.name}", batch = "true")
     void onPoll(List<ConsumerRecord<String, String>> records) {
         List<ItemEnvelope> items = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
