@@ -1,0 +1,177 @@
+package io.loyaltybatch.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.BatchApiClient.Response;
+import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.model.WireCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Whole jobs through the gateway and worker processes, as a client sees them. */
+class EndToEndIT {
+
+    /** The customers request of the public documentation, unchanged. */
+    private static final String SEED_CUSTOMERS = """
+            {
+                "body": [
+                    {
+                        "customerId": "12345",
+                        "email": "john.doe@example.com",
+                        "name": "John Doe",
+                        "gender": "M",
+                        "dateOfBirth": "1990-01-01",
+                        "joinDate": "2022-01-01",
+                        "tags": ["vip", "newsletter_subscriber"],
+                        "custom": {
+                            "favorite_color": "blue",
+                            "loyalty_points": 1500
+                        }
+                    },
+                    {
+                        "customerId": "67890",
+                        "email": "jane.smith@example.com",
+                        "name": "Jane Smith",
+                        "gender": "F",
+                        "dateOfBirth": "1985-05-15",
+                        "joinDate": "2023-03-10",
+                        "tags": ["premium_member"],
+                        "custom": {
+                            "favorite_color": "green",
+                            "loyalty_points": 2000
+                        }
+                    }
+                ]
+            }""";
+
+    private static RunningSystem system;
+    private static JavaApp worker;
+
+    @BeforeAll
+    static void start() {
+        system = new RunningSystem().start();
+        // small polls and one consumer thread keep a 1,000-item job running long enough to stop it mid-way
+        worker = system.startWorker("worker-1", Map.of(
+                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
+                "SPRING_KAFKA_LISTENER_CONCURRENCY", "1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    private static JsonNode json(Response response) {
+        return WireCodec.mapper().readTree(response.body());
+    }
+
+    private static long submit(BatchApiClient api, String type, String body) {
+        Response response = api.submit(type, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return json(response).get("jobId").asLong();
+    }
+
+    private static JsonNode awaitStatus(BatchApiClient api, long jobId, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(json(api.status(jobId)).get("status").asString()));
+        return json(api.status(jobId));
+    }
+
+    @Test
+    void seedCustomersRequestCompletesAndARepeatUpdates() {
+        BatchApiClient api = system.demoClient();
+
+        long jobId = submit(api, "customers", SEED_CUSTOMERS);
+        JsonNode done = awaitStatus(api, jobId, "completed");
+
+        assertThat(done.get("operation").asString()).isEqualTo("Customer Creation Batch Job");
+        assertThat(done.get("finishedCount").asInt()).isEqualTo(2);
+        assertThat(done.get("totalCount").asInt()).isEqualTo(2);
+        assertThat(done.get("errorCount").asInt()).isZero();
+        assertThat(done.get("startedAt").isNull()).isFalse();
+        assertThat(done.get("completedAt").isNull()).isFalse();
+        JsonNode successful = done.get("response").get("successful");
+        assertThat(successful).hasSize(2);
+        assertThat(successful.get(0).get("customerId").asString()).isEqualTo("12345");
+        assertThat(successful.get(0).get("message").asString()).isEqualTo("Customer created successfully");
+        assertThat(successful.get(0).get("index").asInt()).isZero();
+        assertThat(successful.get(1).get("customerId").asString()).isEqualTo("67890");
+        assertThat(done.get("response").get("failed")).isEmpty();
+
+        long again = submit(api, "customers", SEED_CUSTOMERS);
+        JsonNode repeated = awaitStatus(api, again, "completed");
+        assertThat(repeated.get("response").get("successful")).allSatisfy(entry ->
+                assertThat(entry.get("message").asString()).isEqualTo("Customer updated successfully"));
+    }
+
+    @Test
+    void stoppingARunningJobAppliesNothingAfterTheAnswer() throws SQLException {
+        BatchApiClient api = system.demoClient();
+        String body = IntStream.range(0, 1000)
+                .mapToObj(i -> "{\"customerId\": \"stop-" + i + "\", \"email\": \"s" + i + "@example.com\"}")
+                .collect(Collectors.joining(",", "{\"body\": [", "]}"));
+        long jobId = submit(api, "customers", body);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> json(api.status(jobId)).get("finishedCount").asInt() > 0);
+
+        Response stop = api.stop(jobId);
+        assertThat(stop.status()).as(stop.body()).isEqualTo(200);
+        JsonNode atStop = json(api.status(jobId));
+        assertThat(atStop.get("status").asString()).isEqualTo("stopped");
+        int cancelled = atStop.get("cancelledCount").asInt();
+        assertThat(cancelled).isPositive();
+
+        // items that had started before the answer may still land; then the counts add up and stay put
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode s = json(api.status(jobId));
+            return s.get("totalCount").asInt() + s.get("cancelledCount").asInt() == 1000;
+        });
+        JsonNode settled = json(api.status(jobId));
+        int finished = settled.get("finishedCount").asInt();
+        assertThat(settled.get("cancelledCount").asInt()).isEqualTo(cancelled);
+        assertThat(settled.get("response").get("successful")).hasSize(finished);
+        assertThat(appliedItems(jobId)).isEqualTo(finished);
+        assertThat(api.stop(jobId).status()).isEqualTo(200);
+
+        // a later job on the same customers runs to its end, so every partition has moved past the stopped job
+        long after = submit(api, "customers", body);
+        JsonNode next = awaitStatus(api, after, "completed");
+        assertThat(next.get("finishedCount").asInt()).isEqualTo(1000);
+        assertThat(appliedItems(jobId)).isEqualTo(finished);
+        assertThat(customersNamed("stop-%")).isEqualTo(1000);
+    }
+
+    private static int appliedItems(long jobId) throws SQLException {
+        return count("SELECT count(*) FROM processed_items WHERE job_id = ?", statement -> statement.setLong(1, jobId));
+    }
+
+    private static int customersNamed(String pattern) throws SQLException {
+        return count("SELECT count(*) FROM customers WHERE tenant_id = 'demo' AND customer_id LIKE ?",
+                statement -> statement.setString(1, pattern));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static int count(String sql, Binder binder) throws SQLException {
+        try (Connection connection = system.database(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}

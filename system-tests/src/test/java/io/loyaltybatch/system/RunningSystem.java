@@ -1,0 +1,85 @@
+package io.loyaltybatch.system;
+
+import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.engines.LocalEngines;
+import java.net.ServerSocket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole system as separate processes: real Kafka, Redis and PostgreSQL, the gateway jar and worker jars, all
+ * configured only through the standard environment variables an operator would set.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final String DEMO_KEY = "demo-api-key";
+    static final String DEMO_SECRET = "demo-secret-key";
+
+    private final LocalEngines engines = LocalEngines.shared();
+    private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
+    private final int gatewayPort = freePort();
+    private final JavaApp gateway;
+    private final Map<String, JavaApp> workers = new HashMap<>();
+
+    RunningSystem() {
+        gateway = new JavaApp("gateway", Path.of(System.getProperty("gateway.jar")), logs.resolve("gateway.log"))
+                .withEnv(engines.springEnvironment())
+                .withEnv("SERVER_PORT", Integer.toString(gatewayPort))
+                .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
+                .withJvmArgs("-Xmx256m");
+    }
+
+    RunningSystem start() {
+        gateway.start();
+        gateway.awaitHttpOk(URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"), Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** Starts a worker; extra environment variables tune it for a test. */
+    JavaApp startWorker(String name, Map<String, String> extraEnv) {
+        JavaApp worker = new JavaApp(name, Path.of(System.getProperty("worker.jar")), logs.resolve(name + ".log"))
+                .withEnv(engines.springEnvironment())
+                .withEnv(extraEnv)
+                .withJvmArgs("-Xmx256m")
+                .start();
+        worker.awaitLogLine("Started WorkerApplication", Duration.ofSeconds(90));
+        workers.put(name, worker);
+        return worker;
+    }
+
+    BatchApiClient demoClient() {
+        return new BatchApiClient("http://127.0.0.1:" + gatewayPort, DEMO_KEY, DEMO_SECRET);
+    }
+
+    Connection database() {
+        try {
+            return DriverManager.getConnection(engines.postgres().jdbcUrl(), engines.postgres().username(),
+                    engines.postgres().password());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.values().forEach(JavaApp::close);
+        gateway.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
