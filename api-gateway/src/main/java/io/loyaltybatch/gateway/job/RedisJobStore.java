@@ -28,9 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisJobStore implements JobStore {
 
-    /** Job ids are milliseconds since this instant, shifted left, plus a Redis sequence number in the low bits. */
-    private static final long EPOCH_MILLIS = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
-    private static final int SEQUENCE_BITS = 22;
+    /**
+     * Job ids are seconds since this instant, shifted left, plus a Redis sequence number in the low bits; they stay
+     * below 2^53 so JavaScript clients read them exactly.
+     */
+    private static final long EPOCH_SECONDS = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond();
+    private static final int SEQUENCE_BITS = 20;
 
     private static final RedisScript<Long> CREATE = RedisScript.of(JobScripts.CREATE_JOB.source(), Long.class);
     @SuppressWarnings("rawtypes")
@@ -46,14 +49,14 @@ class RedisJobStore implements JobStore {
     }
 
     /**
-     * Unique while the clock does not run backwards across a loss of the Redis counter, and while fewer than four
-     * million ids are handed out in one millisecond.
+     * Unique while fewer than a million ids are handed out in one second, and while the clock does not run backwards
+     * across a loss of the Redis counter.
      */
     @Override
     public long nextJobId() {
         long sequence = call(() -> redis.opsForValue().increment(JobKeys.JOB_SEQUENCE));
-        long millis = Instant.now().toEpochMilli() - EPOCH_MILLIS;
-        return (millis << SEQUENCE_BITS) | (sequence & ((1L << SEQUENCE_BITS) - 1));
+        long seconds = Instant.now().getEpochSecond() - EPOCH_SECONDS;
+        return (seconds << SEQUENCE_BITS) | (sequence & ((1L << SEQUENCE_BITS) - 1));
     }
 
     @Override

@@ -1,0 +1,145 @@
+package io.loyaltybatch.engines;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Kafka, Redis and PostgreSQL together, with the Spring connection settings that point at them.
+ *
+ * <p>Tests share one set per JVM through {@link #shared()}; a launcher builds its own with
+ * {@link #persistent(Path, int, int, int)}.
+ */
+public final class LocalEngines implements AutoCloseable {
+
+    private static LocalEngines shared;
+
+    private final KafkaBroker kafka;
+    private final RedisServer redis;
+    private final PostgresServer postgres;
+
+    public LocalEngines(KafkaBroker kafka, RedisServer redis, PostgresServer postgres) {
+        this.kafka = kafka;
+        this.redis = redis;
+        this.postgres = postgres;
+    }
+
+    /** Engines on free ports with temporary data, not yet started. */
+    public static LocalEngines temporary() {
+        return new LocalEngines(new KafkaBroker(), new RedisServer(), new PostgresServer());
+    }
+
+    /**
+     * Engines whose data lives under {@code baseDir} ({@code kafka/}, {@code redis/}, {@code postgres/}) and
+     * survives restarts, not yet started; Kafka's controller listens on {@code kafkaPort + 1}.
+     */
+    public static LocalEngines persistent(Path baseDir, int kafkaPort, int redisPort, int postgresPort) {
+        return new LocalEngines(new KafkaBroker(kafkaPort, kafkaPort == 0 ? 0 : kafkaPort + 1, baseDir.resolve("kafka")),
+                RedisServer.persistent(redisPort, baseDir.resolve("redis")),
+                new PostgresServer(postgresPort, baseDir.resolve("postgres")));
+    }
+
+    /**
+     * One set of temporary engines per JVM, started on first use and stopped when the JVM exits. Tests may
+     * stop, kill and restart the engines; an engine a test left stopped is started again by the next call.
+     */
+    public static synchronized LocalEngines shared() {
+        if (shared == null) {
+            shared = temporary();
+        }
+        return shared.start();
+    }
+
+    /**
+     * Starts the engines that are not running, in parallel (Kafka takes longest); on failure, closes all
+     * three.
+     */
+    public LocalEngines start() {
+        startAll(List.of(kafka, postgres, redis));
+        return this;
+    }
+
+    /**
+     * Starts {@code engines} in parallel and waits for all; if one fails, closes them all and rethrows
+     * its exception.
+     */
+    public static void startAll(List<? extends Engine> engines) {
+        List<? extends Engine> stopped = engines.stream().filter(engine -> !engine.isRunning()).toList();
+        if (stopped.isEmpty()) {
+            return;
+        }
+        // own threads: the common pool has a single thread on a 2-core machine
+        ExecutorService executor = Executors.newFixedThreadPool(stopped.size());
+        try {
+            CompletableFuture.allOf(stopped.stream()
+                    .map(engine -> CompletableFuture.runAsync(engine::start, executor))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            engines.forEach(Engine::close);
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    /** Stops all three gracefully, keeping their data. */
+    public void stop() {
+        kafka.stop();
+        redis.stop();
+        postgres.stop();
+    }
+
+    /** The environment variables a Spring Boot app needs to use these engines. */
+    public Map<String, String> springEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SPRING_DATA_REDIS_URL", redis.url());
+        env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+        return env;
+    }
+
+    /** The same settings as Spring property names, e.g. for {@code @DynamicPropertySource}. */
+    public Map<String, String> springProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        props.put("spring.data.redis.url", redis.url());
+        props.put("spring.datasource.url", postgres.jdbcUrl());
+        props.put("spring.datasource.username", postgres.username());
+        props.put("spring.datasource.password", postgres.password());
+        return props;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public RedisServer redis() {
+        return redis;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Closes the engines, deleting temporary data; ignored for the {@link #shared()} set. */
+    @Override
+    public void close() {
+        if (this == sharedInstance()) {
+            return;
+        }
+        kafka.close();
+        redis.close();
+        postgres.close();
+    }
+
+    private static synchronized LocalEngines sharedInstance() {
+        return shared;
+    }
+}

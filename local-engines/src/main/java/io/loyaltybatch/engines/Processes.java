@@ -1,0 +1,126 @@
+package io.loyaltybatch.engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Small process and file helpers shared by the engines. */
+final class Processes {
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private Processes() {
+    }
+
+    /** A port that was free on 127.0.0.1 a moment ago. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Prefixes {@code setsid} when available. A child in its own session does not get the terminal's Ctrl-C,
+     * so a launcher can stop apps before engines instead of everything dying at once. The JVM's child is
+     * never a process group leader, so setsid execs in place and the pid stays the same.
+     */
+    static List<String> detached(List<String> command) {
+        List<String> result = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            result.add(SETSID.toString());
+        }
+        result.addAll(command);
+        return result;
+    }
+
+    /** Sends SIGTERM, waits up to {@code timeout}, then SIGKILL; returns the exit code. */
+    static int terminate(Process process, Duration timeout) {
+        process.destroy();
+        if (!waitFor(process, timeout)) {
+            process.destroyForcibly();
+            waitFor(process, Duration.ofSeconds(30));
+        }
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** SIGKILL and wait until the process is gone, so that its ports and locks are free. */
+    static void kill(ProcessHandle process) {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while killing pid " + process.pid(), e);
+        } catch (Exception e) {
+            throw new EngineException("pid " + process.pid() + " did not die after SIGKILL", e);
+        }
+    }
+
+    static boolean waitFor(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while waiting for pid " + process.pid(), e);
+        }
+    }
+
+    /**
+     * Polls {@code ready} every 100 ms until it is true; returns false on timeout or as soon as
+     * {@code alive} turns false (a dead server will never become ready).
+     */
+    static boolean await(Duration timeout, BooleanSupplier alive, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ready.getAsBoolean()) {
+                return true;
+            }
+            if (!alive.getAsBoolean()) {
+                return false;
+            }
+            pause(Duration.ofMillis(100));
+        }
+        return ready.getAsBoolean();
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted", e);
+        }
+    }
+
+    /** The last {@code lines} lines of a text file, or a note when it does not exist. */
+    static String tail(Path file, int lines) {
+        if (!Files.isRegularFile(file)) {
+            return "(no file " + file + ")";
+        }
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return "--- last lines of " + file + " ---\n"
+                    + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+}

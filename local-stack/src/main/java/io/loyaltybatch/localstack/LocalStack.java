@@ -1,0 +1,120 @@
+package io.loyaltybatch.localstack;
+
+import io.loyaltybatch.engines.EngineException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one-command local run ({@code ./run.sh}): starts Kafka, Redis and PostgreSQL (or uses external ones),
+ * then the API gateway and the batch worker jars, waits until the gateway is healthy and prints how to call
+ * it. Ctrl-C or SIGTERM stops the apps first, then the engines, and exits 0. With {@code --engines-only}
+ * it starts just the engines and prints their connection settings.
+ */
+public final class LocalStack {
+
+    private final StackSettings settings;
+    private final PrintStream out = System.out;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        StackSettings settings;
+        try {
+            settings = StackSettings.from(args, System.getenv(), Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + StackSettings.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (settings.help()) {
+            System.out.println(StackSettings.USAGE);
+            return;
+        }
+        System.exit(new LocalStack(settings).run());
+    }
+
+    private int run() {
+        Signals.onTermination(this::requestStop);
+        StackApps apps = new StackApps(settings, out);
+        if (!settings.enginesOnly() && !apps.jarsPresent()) {
+            return 1;
+        }
+        StackEngines engines = new StackEngines(settings);
+        try {
+            out.println("Starting engines (data in " + settings.localDir() + ") ...");
+            engines.start();
+            engines.summary().forEach(out::println);
+            if (settings.enginesOnly()) {
+                out.println("Connection settings, e.g. to run an app from an IDE:");
+                engines.springEnvironment().forEach((key, value) -> out.println("  export " + key + "=" + value));
+                out.println("READY: engines running (Ctrl-C stops them)");
+                return supervise(apps);
+            }
+            apps.start(engines.springEnvironment());
+            if (!apps.awaitHealthy(this::awaitStop)) {
+                return isStopRequested() ? 0 : 1;
+            }
+            printWelcome();
+            return supervise(apps);
+        } catch (EngineException | IllegalStateException e) {
+            System.err.println("Local stack failed: " + e.getMessage());
+            return 1;
+        } finally {
+            out.println("Stopping ...");
+            apps.close();
+            engines.close();
+            out.println("Stopped.");
+        }
+    }
+
+    private void printWelcome() {
+        String base = "http://localhost:" + settings.gatewayPort();
+        String keys = "-H 'apikey: demo-api-key' -H 'secretkey: demo-secret-key'";
+        out.println();
+        out.println("Demo tenant: apikey demo-api-key, secretkey demo-secret-key");
+        out.println("Try:");
+        out.println("  curl -s -X POST " + base + "/api/v4.0/integrations/batch/customers \\");
+        out.println("    " + keys + " -H 'Content-Type: application/json' \\");
+        out.println("    -d '{\"body\":[{\"customerId\":\"alice\",\"email\":\"alice@example.com\"}]}'");
+        out.println("  curl -s " + base + "/api/v4.0/integrations/batch/<jobId> " + keys);
+        out.println("Logs: " + settings.logDir() + " (Ctrl-C stops everything)");
+        out.println("READY: loyalty batch API on " + base);
+    }
+
+    /** Runs until Ctrl-C / SIGTERM (exit 0) or until an app dies (exit 1). */
+    private int supervise(StackApps apps) {
+        while (!awaitStop(Duration.ofSeconds(1))) {
+            if (apps.reportDeadApp()) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private void requestStop() {
+        if (isStopRequested()) {
+            out.println("Already stopping, please wait ...");
+        }
+        stopRequested.countDown();
+    }
+
+    private boolean isStopRequested() {
+        return stopRequested.getCount() == 0;
+    }
+
+    /** Waits up to {@code timeout} for a stop request; true once one came. */
+    private boolean awaitStop(Duration timeout) {
+        try {
+            return stopRequested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}
