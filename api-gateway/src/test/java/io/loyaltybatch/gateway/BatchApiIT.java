@@ -85,6 +85,20 @@ class BatchApiIT {
     }
 
     @Test
+    void jsonSentWithoutAJsonContentTypeIsStillRead() {
+        submitted(api.as(null, null).post(BatchApiClient.PREFIX + "/batch/customers", SEED_CUSTOMERS, Map.of(
+                "apikey", ACME_KEY, "secretkey", ACME_SECRET, "Content-Type", "application/x-www-form-urlencoded")));
+    }
+
+    @Test
+    void chunkedRequestOverTheByteLimitIs413With3011() {
+        String padding = "x".repeat(70 * 1024);
+        Response response = api.postStreamed(BatchApiClient.PREFIX + "/batch/customers",
+                "{\"body\": [{\"customerId\": \"" + padding + "\"}]}");
+        assertError(response, 413, 3011);
+    }
+
+    @Test
     void malformedBodiesAre400With3016() {
         assertError(api.submit("customers", "{\"body\": ["), 400, 3016);
         assertError(api.submit("customers", "{\"items\": []}"), 400, 3016);

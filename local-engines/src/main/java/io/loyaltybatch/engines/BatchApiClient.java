@@ -59,8 +59,19 @@ public final class BatchApiClient {
     }
 
     public Response post(String path, String json, Map<String, String> extraHeaders) {
-        return send(request(path, extraHeaders).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        HttpRequest.Builder builder = request(path, extraHeaders);
+        if (extraHeaders.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Posts without a Content-Length (chunked), as a streaming client would. */
+    public Response postStreamed(String path, String json) {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(request(path, Map.of()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build());
     }
 
     private HttpRequest.Builder request(String path, Map<String, String> extraHeaders) {

@@ -41,6 +41,11 @@ class ApiErrorAdvice {
                         RequestIds.of(request)));
     }
 
+    @ExceptionHandler(RequestTooLargeException.class)
+    ResponseEntity<ErrorEnvelope> tooLarge(RequestTooLargeException e, HttpServletRequest request) {
+        return envelope(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.BATCH_TOO_LARGE, e.getMessage(), request);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (NestedExceptionUtils.getRootCause(e) instanceof RequestTooLargeException tooLarge) {

@@ -2,6 +2,8 @@ package io.loyaltybatch.gateway.job;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.loyaltybatch.gateway.tenant.Tenant;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,7 +11,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,11 +31,14 @@ class BatchJobController {
         this.stopping = stopping;
     }
 
+    /**
+     * The body is read raw whatever the declared content type, so a JSON body sent as a form post (curl's default)
+     * is still read as JSON.
+     */
     @PostMapping("/{type}")
-    ResponseEntity<Map<String, Long>> create(Tenant tenant, @PathVariable String type,
-            @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        JobSubmission.Submitted submitted = submission.submit(tenant, type, body, idempotencyKey);
+    ResponseEntity<Map<String, Long>> create(Tenant tenant, @PathVariable String type, InputStream body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+        JobSubmission.Submitted submitted = submission.submit(tenant, type, body.readAllBytes(), idempotencyKey);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (submitted.replayed()) {
             response.header("Idempotent-Replayed", "true");
