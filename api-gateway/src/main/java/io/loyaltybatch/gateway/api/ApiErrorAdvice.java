@@ -37,7 +37,7 @@ class ApiErrorAdvice {
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorEnvelope.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
-                        "The service is temporarily unavailable; no job was created. Retry later.",
+                        "The service is temporarily unavailable; nothing was changed. Retry later.",
                         RequestIds.of(request)));
     }
 
