@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
-import io.loyaltybatch.engines.LocalEngines;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +29,7 @@ class BatchApiIT {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        LocalEngines engines = LocalEngines.shared();
-        registry.add("spring.kafka.bootstrap-servers", engines.kafka()::bootstrapServers);
-        registry.add("spring.data.redis.url", engines.redis()::url);
-        GatewayTestSupport.registerTenants(registry);
+        GatewayTestSupport.registerEnginesAndTenants(registry);
     }
 
     @LocalServerPort

@@ -1,6 +1,8 @@
 package io.loyaltybatch.gateway;
 
 import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.engines.SeedRequests;
 import io.loyaltybatch.gateway.tenant.SecretDigest;
 import io.loyaltybatch.model.WireCodec;
 import java.util.stream.Collectors;
@@ -17,39 +19,17 @@ public final class GatewayTestSupport {
     public static final String GLOBEX_SECRET = "globex-secret";
 
     /** The customers request of the public documentation, unchanged. */
-    public static final String SEED_CUSTOMERS = """
-            {
-                "body": [
-                    {
-                        "customerId": "12345",
-                        "email": "john.doe@example.com",
-                        "name": "John Doe",
-                        "gender": "M",
-                        "dateOfBirth": "1990-01-01",
-                        "joinDate": "2022-01-01",
-                        "tags": ["vip", "newsletter_subscriber"],
-                        "custom": {
-                            "favorite_color": "blue",
-                            "loyalty_points": 1500
-                        }
-                    },
-                    {
-                        "customerId": "67890",
-                        "email": "jane.smith@example.com",
-                        "name": "Jane Smith",
-                        "gender": "F",
-                        "dateOfBirth": "1985-05-15",
-                        "joinDate": "2023-03-10",
-                        "tags": ["premium_member"],
-                        "custom": {
-                            "favorite_color": "green",
-                            "loyalty_points": 2000
-                        }
-                    }
-                ]
-            }""";
+    public static final String SEED_CUSTOMERS = SeedRequests.CUSTOMERS;
 
     private GatewayTestSupport() {}
+
+    /** Kafka and Redis of the shared engines, and the test tenants. */
+    public static void registerEnginesAndTenants(DynamicPropertyRegistry registry) {
+        LocalEngines engines = LocalEngines.shared();
+        registry.add("spring.kafka.bootstrap-servers", engines.kafka()::bootstrapServers);
+        registry.add("spring.data.redis.url", engines.redis()::url);
+        registerTenants(registry);
+    }
 
     public static void registerTenants(DynamicPropertyRegistry registry) {
         registry.add("loyalty.tenants.acme.api-key", () -> ACME_KEY);

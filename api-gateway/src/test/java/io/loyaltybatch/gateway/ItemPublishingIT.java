@@ -31,10 +31,7 @@ class ItemPublishingIT {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        LocalEngines engines = LocalEngines.shared();
-        registry.add("spring.kafka.bootstrap-servers", engines.kafka()::bootstrapServers);
-        registry.add("spring.data.redis.url", engines.redis()::url);
-        GatewayTestSupport.registerTenants(registry);
+        GatewayTestSupport.registerEnginesAndTenants(registry);
     }
 
     @LocalServerPort

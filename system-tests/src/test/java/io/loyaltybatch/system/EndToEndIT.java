@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.engines.SeedRequests;
 import io.loyaltybatch.model.WireCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,37 +25,7 @@ import tools.jackson.databind.JsonNode;
 class EndToEndIT {
 
     /** The customers request of the public documentation, unchanged. */
-    private static final String SEED_CUSTOMERS = """
-            {
-                "body": [
-                    {
-                        "customerId": "12345",
-                        "email": "john.doe@example.com",
-                        "name": "John Doe",
-                        "gender": "M",
-                        "dateOfBirth": "1990-01-01",
-                        "joinDate": "2022-01-01",
-                        "tags": ["vip", "newsletter_subscriber"],
-                        "custom": {
-                            "favorite_color": "blue",
-                            "loyalty_points": 1500
-                        }
-                    },
-                    {
-                        "customerId": "67890",
-                        "email": "jane.smith@example.com",
-                        "name": "Jane Smith",
-                        "gender": "F",
-                        "dateOfBirth": "1985-05-15",
-                        "joinDate": "2023-03-10",
-                        "tags": ["premium_member"],
-                        "custom": {
-                            "favorite_color": "green",
-                            "loyalty_points": 2000
-                        }
-                    }
-                ]
-            }""";
+    private static final String SEED_CUSTOMERS = SeedRequests.CUSTOMERS;
 
     private static RunningSystem system;
     private static JavaApp worker;
