@@ -5,10 +5,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The worker side: consumes items from Kafka, applies them to PostgreSQL and reports progress to Redis. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class WorkerApplication {
 
     public static void main(String[] args) {

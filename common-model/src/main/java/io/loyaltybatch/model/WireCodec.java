@@ -3,6 +3,7 @@ package io.loyaltybatch.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,7 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WireCodec {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Reads JSON decimals exactly (money must not pass through a double). */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private WireCodec() {}
 

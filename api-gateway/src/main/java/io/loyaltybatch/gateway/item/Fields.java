@@ -1,13 +1,17 @@
 package io.loyaltybatch.gateway.item;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.loyaltybatch.model.WireCodec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * Typed reads of item fields with the contract's error codes: a missing required field is 3000, a value of the wrong
@@ -15,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Fields {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Fields() {}
 
@@ -47,6 +50,80 @@ public final class Fields {
             throw ItemRejectedException.invalid(field + " must be at most " + maxLength + " characters");
         }
         return text;
+    }
+
+    /** A required money amount: a decimal >= 0 with at most two fraction digits. */
+    public static BigDecimal requiredMoney(JsonNode node, String field) {
+        BigDecimal value = optionalMoney(node, field);
+        if (value == null) {
+            throw ItemRejectedException.missing(field);
+        }
+        return value;
+    }
+
+    public static BigDecimal optionalMoney(JsonNode node, String field) {
+        if (!present(node, field)) {
+            return null;
+        }
+        BigDecimal value = decimal(node.get(field));
+        if (value == null || value.signum() < 0) {
+            throw ItemRejectedException.invalid(field + " must be a number >= 0");
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw ItemRejectedException.invalid(field + " may have at most 2 decimal places");
+        }
+        return value;
+    }
+
+    /** A required whole number. */
+    public static long requiredWholeNumber(JsonNode node, String field) {
+        if (!present(node, field)) {
+            throw ItemRejectedException.missing(field);
+        }
+        BigDecimal value = decimal(node.get(field));
+        try {
+            if (value == null) {
+                throw new ArithmeticException();
+            }
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw ItemRejectedException.invalid(field + " must be a whole number");
+        }
+    }
+
+    /** A required ISO-8601 date-time (a date means its start, UTC), normalised to an instant. */
+    public static String requiredDateTime(JsonNode node, String field) {
+        String text = optionalString(node, field, 64);
+        if (text == null || text.isEmpty()) {
+            throw ItemRejectedException.missing(field);
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant().toString();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toString();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+                } catch (DateTimeParseException notDate) {
+                    throw ItemRejectedException.invalid(field + " is not a valid date-time");
+                }
+            }
+        }
+    }
+
+    private static BigDecimal decimal(JsonNode value) {
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isString()) {
+            try {
+                return new BigDecimal(value.asString().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public static Boolean optionalBoolean(JsonNode node, String field) {
@@ -92,7 +169,7 @@ public final class Fields {
             return null;
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> map = MAPPER.treeToValue(object, Map.class);
+        Map<String, Object> map = WireCodec.mapper().treeToValue(object, Map.class);
         return map;
     }
 

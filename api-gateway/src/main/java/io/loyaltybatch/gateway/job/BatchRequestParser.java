@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import io.loyaltybatch.model.WireCodec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads {@code {"body": [...]}} and applies the request-level rules of the contract (3016, 3000, 3011). */
@@ -17,8 +18,8 @@ class BatchRequestParser {
     private final JsonMapper mapper;
     private final int maxItems;
 
-    BatchRequestParser(JsonMapper mapper, GatewayProperties properties) {
-        this.mapper = mapper;
+    BatchRequestParser(GatewayProperties properties) {
+        this.mapper = WireCodec.mapper();
         this.maxItems = properties.maxItems();
     }
 

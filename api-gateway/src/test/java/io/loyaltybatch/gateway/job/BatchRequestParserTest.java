@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.model.ErrorCode;
-import io.loyaltybatch.model.WireCodec;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -12,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 
 class BatchRequestParserTest {
 
-    private final BatchRequestParser parser = new BatchRequestParser(WireCodec.mapper(),
+    private final BatchRequestParser parser = new BatchRequestParser(
             new GatewayProperties(3, DataSize.ofMegabytes(5), null, null));
 
     private ApiException rejection(String body) {

@@ -47,7 +47,7 @@ class JobSubmissionTest {
                 return item;
             }
         };
-        return new JobSubmission(new BatchRequestParser(WireCodec.mapper(), properties),
+        return new JobSubmission(new BatchRequestParser(properties),
                 new ItemValidation(List.of(customers)), jobs, idempotency, publisher, properties,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }

@@ -1,0 +1,27 @@
+package io.loyaltybatch.gateway.item;
+
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.LedgerItems;
+import io.loyaltybatch.model.WireCodec;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** {@code balance-adjustment}: a signed, non-zero whole number of points. */
+@Component
+class BalanceAdjustmentValidator implements ItemValidator {
+
+    @Override
+    public ItemType type() {
+        return ItemType.BALANCE_ADJUSTMENT;
+    }
+
+    @Override
+    public JsonNode validate(JsonNode item) {
+        long amount = Fields.requiredWholeNumber(item, "amount");
+        if (amount == 0) {
+            throw ItemRejectedException.invalid("amount must not be 0");
+        }
+        String reason = Fields.optionalString(item, "reason", 255);
+        return WireCodec.mapper().valueToTree(new LedgerItems.BalanceAdjustment(amount, reason));
+    }
+}

@@ -1,0 +1,45 @@
+package io.loyaltybatch.gateway.item;
+
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.LedgerItems;
+import io.loyaltybatch.model.WireCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** {@code events}: a non-empty map of event name to metadata object. */
+@Component
+class EventsValidator implements ItemValidator {
+
+    private static final int MAX_EVENT_NAME = 100;
+
+    @Override
+    public ItemType type() {
+        return ItemType.EVENTS;
+    }
+
+    @Override
+    public JsonNode validate(JsonNode item) {
+        JsonNode events = Fields.optionalObject(item, "events");
+        if (events == null) {
+            throw ItemRejectedException.missing("events");
+        }
+        if (events.isEmpty()) {
+            throw ItemRejectedException.invalid("events must name at least one event");
+        }
+        Map<String, Map<String, Object>> normalised = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> event : events.properties()) {
+            String name = event.getKey().trim();
+            if (name.isEmpty() || name.length() > MAX_EVENT_NAME) {
+                throw ItemRejectedException.invalid("event names must be 1-" + MAX_EVENT_NAME + " characters");
+            }
+            JsonNode metadata = event.getValue();
+            if (!metadata.isNull() && !metadata.isObject()) {
+                throw ItemRejectedException.invalid("metadata of event " + name + " must be an object");
+            }
+            normalised.put(name, metadata.isNull() ? Map.of() : Fields.optionalMap(events, event.getKey()));
+        }
+        return WireCodec.mapper().valueToTree(new LedgerItems.Events(normalised));
+    }
+}

@@ -1,0 +1,45 @@
+package io.loyaltybatch.gateway.item;
+
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.LedgerItems;
+import io.loyaltybatch.model.WireCodec;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** {@code orders}: an order earns points on what was paid. */
+@Component
+class OrderValidator implements ItemValidator {
+
+    @Override
+    public ItemType type() {
+        return ItemType.ORDERS;
+    }
+
+    @Override
+    public JsonNode validate(JsonNode item) {
+        LedgerItems.Order order = new LedgerItems.Order(
+                Fields.requiredString(item, "orderId", 100),
+                Fields.requiredDateTime(item, "orderDate"),
+                Fields.requiredMoney(item, "totalPaid"),
+                Fields.optionalMoney(item, "totalPrice"),
+                Fields.optionalMoney(item, "totalDiscount"),
+                Fields.optionalMoney(item, "totalShipping"),
+                Fields.optionalMoney(item, "totalTax"),
+                lineItems(item));
+        return WireCodec.mapper().valueToTree(order);
+    }
+
+    private static List<Object> lineItems(JsonNode item) {
+        if (!Fields.present(item, "lineItems")) {
+            return null;
+        }
+        if (!item.get("lineItems").isArray()) {
+            throw ItemRejectedException.invalid("lineItems must be an array");
+        }
+        List<Object> lines = new ArrayList<>();
+        item.get("lineItems").forEach(line -> lines.add(WireCodec.mapper().treeToValue(line, Object.class)));
+        return lines;
+    }
+}

@@ -1,0 +1,63 @@
+package io.loyaltybatch.worker.balance;
+
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.LedgerItems.BalanceAdjustment;
+import io.loyaltybatch.worker.customer.CustomerKey;
+import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.points.AccountBook;
+import io.loyaltybatch.worker.points.ItemOutcomes;
+import io.loyaltybatch.worker.points.MovementKind;
+import io.loyaltybatch.worker.points.PointsLedger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code balance-adjustment}: adds or deducts points by hand; a deduction never takes the balance below 0. */
+@Component
+class BalanceAdjustmentHandler implements ItemHandler {
+
+    private final PointsLedger ledger;
+    private final Clock clock;
+
+    BalanceAdjustmentHandler(PointsLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Override
+    public ItemType type() {
+        return ItemType.BALANCE_ADJUSTMENT;
+    }
+
+    @Override
+    public List<ItemResult> apply(List<ItemEnvelope> items) {
+        AccountBook book = AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), items.size(),
+                clock.instant());
+        List<ItemResult> results = new ArrayList<>(items.size());
+        for (ItemEnvelope item : items) {
+            BalanceAdjustment adjustment = ItemOutcomes.body(item, BalanceAdjustment.class);
+            CustomerKey customer = CustomerKey.of(item);
+            AccountBook.Source source = new AccountBook.Source("adjustment", null, item);
+            if (!book.exists(customer)) {
+                results.add(ItemOutcomes.customerNotFound(item));
+            } else if (adjustment.amount() > 0) {
+                book.credit(customer, adjustment.amount(), source);
+                results.add(adjusted(item, adjustment, book.balance(customer).available()));
+            } else if (book.debit(customer, -adjustment.amount(), MovementKind.ADJUSTMENT_DOWN, source).isPresent()) {
+                results.add(adjusted(item, adjustment, book.balance(customer).available()));
+            } else {
+                results.add(ItemOutcomes.insufficientBalance(item));
+            }
+        }
+        book.flush();
+        return results;
+    }
+
+    private static ItemResult adjusted(ItemEnvelope item, BalanceAdjustment adjustment, long available) {
+        return ItemOutcomes.success(item, "Balance adjusted successfully",
+                "points", adjustment.amount(), "availablePointsBalance", available);
+    }
+}

@@ -1,0 +1,62 @@
+package io.loyaltybatch.worker.event;
+
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.LedgerItems.Events;
+import io.loyaltybatch.model.ProgramCatalog;
+import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.worker.customer.CustomerKey;
+import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.points.AccountBook;
+import io.loyaltybatch.worker.points.ItemOutcomes;
+import io.loyaltybatch.worker.points.PointsLedger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code events}: records each event of the item for its customer. */
+@Component
+class EventsHandler implements ItemHandler {
+
+    private final PointsLedger ledger;
+    private final EventStore events;
+    private final ProgramCatalog programs;
+    private final Clock clock;
+
+    EventsHandler(PointsLedger ledger, EventStore events, ProgramCatalog programs, Clock clock) {
+        this.ledger = ledger;
+        this.events = events;
+        this.programs = programs;
+        this.clock = clock;
+    }
+
+    @Override
+    public ItemType type() {
+        return ItemType.EVENTS;
+    }
+
+    @Override
+    public List<ItemResult> apply(List<ItemEnvelope> items) {
+        AccountBook book = AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), 0, clock.instant());
+        List<EventStore.CustomerEvent> recorded = new ArrayList<>();
+        List<ItemResult> results = new ArrayList<>(items.size());
+        for (ItemEnvelope item : items) {
+            CustomerKey customer = CustomerKey.of(item);
+            if (!book.exists(customer) && !programs.of(item.tenantId()).autoCreateCustomers()) {
+                results.add(ItemOutcomes.customerNotFound(item));
+                continue;
+            }
+            book.createIfMissing(customer);
+            Events body = ItemOutcomes.body(item, Events.class);
+            body.events().forEach((name, metadata) -> recorded.add(new EventStore.CustomerEvent(item.tenantId(),
+                    item.customerId(), name, WireCodec.mapper().writeValueAsString(metadata), item.jobId(),
+                    item.index())));
+            results.add(ItemOutcomes.success(item, "Events tracked successfully", "eventCount", body.events().size()));
+        }
+        book.flush();
+        events.insert(recorded);
+        return results;
+    }
+}
