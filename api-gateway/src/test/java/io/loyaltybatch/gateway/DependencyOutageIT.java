@@ -50,6 +50,7 @@ class DependencyOutageIT {
         redis.start();
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("spring.data.redis.url", redis::url);
+        GatewayTestSupport.registerDatabase(registry);
         GatewayTestSupport.registerTenants(registry);
     }
 

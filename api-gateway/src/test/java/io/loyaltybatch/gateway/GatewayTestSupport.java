@@ -23,12 +23,22 @@ public final class GatewayTestSupport {
 
     private GatewayTestSupport() {}
 
-    /** Kafka and Redis of the shared engines, and the test tenants. */
+    /** Kafka, Redis and PostgreSQL of the shared engines, and the test tenants. */
     public static void registerEnginesAndTenants(DynamicPropertyRegistry registry) {
         LocalEngines engines = LocalEngines.shared();
         registry.add("spring.kafka.bootstrap-servers", engines.kafka()::bootstrapServers);
         registry.add("spring.data.redis.url", engines.redis()::url);
+        registerDatabase(registry);
         registerTenants(registry);
+    }
+
+    /** The shared PostgreSQL server, migrated by Flyway as a worker would. */
+    public static void registerDatabase(DynamicPropertyRegistry registry) {
+        LocalEngines engines = LocalEngines.shared();
+        registry.add("spring.datasource.url", engines.postgres()::jdbcUrl);
+        registry.add("spring.datasource.username", engines.postgres()::username);
+        registry.add("spring.datasource.password", engines.postgres()::password);
+        registry.add("spring.datasource.hikari.read-only", () -> "false");
     }
 
     public static void registerTenants(DynamicPropertyRegistry registry) {

@@ -1,0 +1,57 @@
+package io.loyaltybatch.gateway.customer;
+
+import io.loyaltybatch.gateway.api.ApiException;
+import io.loyaltybatch.gateway.tenant.Tenant;
+import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.ProgramCatalog;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads a tenant's own customers: the stored profile and the balance; another tenant's customer is unknown. */
+@Service
+public class CustomerReading {
+
+    private final CustomerQueries customers;
+    private final ProgramCatalog programs;
+    private final Clock clock;
+
+    CustomerReading(CustomerQueries customers, ProgramCatalog programs, Clock clock) {
+        this.customers = customers;
+        this.programs = programs;
+        this.clock = clock;
+    }
+
+    /** {@code customerId}, {@code guest}, {@code customerAttributes} (every other stored field), timestamps. */
+    public Map<String, Object> profile(Tenant tenant, String customerId) {
+        CustomerQueries.StoredCustomer customer = customers.find(tenant.id(), customerId.trim())
+                .orElseThrow(CustomerReading::notFound);
+        ObjectNode attributes = ((ObjectNode) customer.profile()).deepCopy();
+        JsonNode guest = attributes.remove("guest");
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("customerId", customer.customerId());
+        view.put("guest", guest != null && guest.asBoolean());
+        view.put("customerAttributes", attributes);
+        view.put("createdAt", customer.createdAt().toString());
+        view.put("updatedAt", customer.updatedAt().toString());
+        return view;
+    }
+
+    /** The balance-inquiry payload of the contract, preceded by {@code customerId}. */
+    public Map<String, Object> balance(Tenant tenant, String customerId) {
+        String id = customerId.trim();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("customerId", id);
+        view.putAll(customers.balance(tenant.id(), id, clock.instant()).orElseThrow(CustomerReading::notFound)
+                .payload(programs.of(tenant.id())));
+        return view;
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorCode.CUSTOMER_NOT_FOUND, "Customer Not Found");
+    }
+}
