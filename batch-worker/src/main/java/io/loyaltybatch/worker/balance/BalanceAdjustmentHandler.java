@@ -7,10 +7,9 @@ import io.loyaltybatch.model.LedgerItems.BalanceAdjustment;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import io.loyaltybatch.worker.ledger.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
+import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
 import io.loyaltybatch.worker.points.MovementKind;
-import io.loyaltybatch.worker.points.PointsLedger;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -19,12 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class BalanceAdjustmentHandler implements ItemHandler {
 
-    private final PointsLedger ledger;
-    private final Clock clock;
+    private final AccountBooks books;
 
-    BalanceAdjustmentHandler(PointsLedger ledger, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
+    BalanceAdjustmentHandler(AccountBooks books) {
+        this.books = books;
     }
 
     @Override
@@ -34,8 +31,7 @@ class BalanceAdjustmentHandler implements ItemHandler {
 
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), items.size(),
-                clock.instant());
+        AccountBook book = books.open(items);
         List<ItemResult> results = new ArrayList<>(items.size());
         for (ItemEnvelope item : items) {
             BalanceAdjustment adjustment = ItemOutcomes.body(item, BalanceAdjustment.class);

@@ -3,13 +3,11 @@ package io.loyaltybatch.worker.balance;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
-import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import io.loyaltybatch.worker.ledger.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
+import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
-import io.loyaltybatch.worker.points.PointsLedger;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class BalanceInquiryHandler implements ItemHandler {
 
-    private final PointsLedger ledger;
-    private final ProgramCatalog programs;
-    private final Clock clock;
+    private final AccountBooks books;
 
-    BalanceInquiryHandler(PointsLedger ledger, ProgramCatalog programs, Clock clock) {
-        this.ledger = ledger;
-        this.programs = programs;
-        this.clock = clock;
+    BalanceInquiryHandler(AccountBooks books) {
+        this.books = books;
     }
 
     @Override
@@ -34,14 +28,14 @@ class BalanceInquiryHandler implements ItemHandler {
 
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), 0, clock.instant());
+        AccountBook book = books.openForReading(items);
         return items.stream().map(item -> {
             CustomerKey customer = CustomerKey.of(item);
             if (!book.exists(customer)) {
                 return ItemOutcomes.customerNotFound(item);
             }
             return ItemResult.success(item.index(), item.customerId(), "Balance retrieved successfully",
-                    book.balance(customer).payload(programs.of(item.tenantId())));
+                    book.balance(customer).payload(books.program(item)));
         }).toList();
     }
 }

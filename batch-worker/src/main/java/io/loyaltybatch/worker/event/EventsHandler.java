@@ -4,14 +4,12 @@ import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.Events;
-import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import io.loyaltybatch.worker.ledger.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
+import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
-import io.loyaltybatch.worker.points.PointsLedger;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -20,16 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class EventsHandler implements ItemHandler {
 
-    private final PointsLedger ledger;
+    private final AccountBooks books;
     private final EventStore events;
-    private final ProgramCatalog programs;
-    private final Clock clock;
 
-    EventsHandler(PointsLedger ledger, EventStore events, ProgramCatalog programs, Clock clock) {
-        this.ledger = ledger;
+    EventsHandler(AccountBooks books, EventStore events) {
+        this.books = books;
         this.events = events;
-        this.programs = programs;
-        this.clock = clock;
     }
 
     @Override
@@ -39,12 +33,12 @@ class EventsHandler implements ItemHandler {
 
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), 0, clock.instant());
+        AccountBook book = books.openForReading(items);
         List<EventStore.CustomerEvent> recorded = new ArrayList<>();
         List<ItemResult> results = new ArrayList<>(items.size());
         for (ItemEnvelope item : items) {
             CustomerKey customer = CustomerKey.of(item);
-            if (!book.exists(customer) && !programs.of(item.tenantId()).autoCreateCustomers()) {
+            if (!book.exists(customer) && !books.program(item).autoCreateCustomers()) {
                 results.add(ItemOutcomes.customerNotFound(item));
                 continue;
             }

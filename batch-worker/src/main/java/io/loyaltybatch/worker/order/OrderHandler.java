@@ -4,7 +4,6 @@ import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.Order;
-import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.model.ProgramSettings;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.worker.customer.CustomerKey;
@@ -12,10 +11,9 @@ import io.loyaltybatch.worker.ledger.ItemHandler;
 import io.loyaltybatch.worker.order.OrderStore.OrderKey;
 import io.loyaltybatch.worker.order.OrderStore.TrackedOrder;
 import io.loyaltybatch.worker.points.AccountBook;
+import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
 import io.loyaltybatch.worker.points.Movement;
-import io.loyaltybatch.worker.points.PointsLedger;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,16 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderHandler implements ItemHandler {
 
-    private final PointsLedger ledger;
+    private final AccountBooks books;
     private final OrderStore orders;
-    private final ProgramCatalog programs;
-    private final Clock clock;
 
-    OrderHandler(PointsLedger ledger, OrderStore orders, ProgramCatalog programs, Clock clock) {
-        this.ledger = ledger;
+    OrderHandler(AccountBooks books, OrderStore orders) {
+        this.books = books;
         this.orders = orders;
-        this.programs = programs;
-        this.clock = clock;
     }
 
     @Override
@@ -46,8 +40,7 @@ class OrderHandler implements ItemHandler {
 
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), items.size(),
-                clock.instant());
+        AccountBook book = books.open(items);
         Set<OrderKey> taken = new HashSet<>(orders.existing(items.stream().map(OrderHandler::orderKey).toList()));
         List<TrackedOrder> tracked = new ArrayList<>();
         List<ItemResult> results = new ArrayList<>(items.size());
@@ -55,7 +48,7 @@ class OrderHandler implements ItemHandler {
             Order order = ItemOutcomes.body(item, Order.class);
             OrderKey key = orderKey(item);
             CustomerKey customer = CustomerKey.of(item);
-            ProgramSettings program = programs.of(item.tenantId());
+            ProgramSettings program = books.program(item);
             if (taken.contains(key)) {
                 results.add(ItemOutcomes.duplicateOrder(item));
                 continue;

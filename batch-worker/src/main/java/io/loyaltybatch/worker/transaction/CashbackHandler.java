@@ -4,17 +4,15 @@ import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.Cashback;
-import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.model.ProgramSettings;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import io.loyaltybatch.worker.ledger.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
+import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
 import io.loyaltybatch.worker.points.Movement;
-import io.loyaltybatch.worker.points.PointsLedger;
 import io.loyaltybatch.worker.transaction.TransactionStore.PointTransaction;
 import io.loyaltybatch.worker.transaction.TransactionStore.TransactionKey;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,16 +29,12 @@ class CashbackHandler implements ItemHandler {
 
     static final String TYPE = "cashback";
 
-    private final PointsLedger ledger;
+    private final AccountBooks books;
     private final TransactionStore transactions;
-    private final ProgramCatalog programs;
-    private final Clock clock;
 
-    CashbackHandler(PointsLedger ledger, TransactionStore transactions, ProgramCatalog programs, Clock clock) {
-        this.ledger = ledger;
+    CashbackHandler(AccountBooks books, TransactionStore transactions) {
+        this.books = books;
         this.transactions = transactions;
-        this.programs = programs;
-        this.clock = clock;
     }
 
     @Override
@@ -50,8 +44,7 @@ class CashbackHandler implements ItemHandler {
 
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), items.size(),
-                clock.instant());
+        AccountBook book = books.open(items);
         Set<TransactionKey> taken = new HashSet<>(transactions.existing(
                 items.stream().map(i -> TransactionKeys.of(i, TYPE)).toList()));
         List<PointTransaction> recorded = new ArrayList<>();
@@ -60,7 +53,7 @@ class CashbackHandler implements ItemHandler {
             Cashback cashback = ItemOutcomes.body(item, Cashback.class);
             TransactionKey key = TransactionKeys.of(item, TYPE);
             CustomerKey customer = CustomerKey.of(item);
-            ProgramSettings program = programs.of(item.tenantId());
+            ProgramSettings program = books.program(item);
             if (taken.contains(key)) {
                 results.add(ItemOutcomes.duplicateTransaction(item));
                 continue;

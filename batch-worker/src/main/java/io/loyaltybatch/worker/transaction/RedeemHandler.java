@@ -4,19 +4,17 @@ import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.Redeem;
-import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.model.ProgramSettings;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import io.loyaltybatch.worker.ledger.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
+import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
 import io.loyaltybatch.worker.points.Movement;
 import io.loyaltybatch.worker.points.MovementKind;
-import io.loyaltybatch.worker.points.PointsLedger;
 import io.loyaltybatch.worker.transaction.TransactionStore.PointTransaction;
 import io.loyaltybatch.worker.transaction.TransactionStore.TransactionKey;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,16 +32,12 @@ class RedeemHandler implements ItemHandler {
 
     static final String TYPE = "redeem";
 
-    private final PointsLedger ledger;
+    private final AccountBooks books;
     private final TransactionStore transactions;
-    private final ProgramCatalog programs;
-    private final Clock clock;
 
-    RedeemHandler(PointsLedger ledger, TransactionStore transactions, ProgramCatalog programs, Clock clock) {
-        this.ledger = ledger;
+    RedeemHandler(AccountBooks books, TransactionStore transactions) {
+        this.books = books;
         this.transactions = transactions;
-        this.programs = programs;
-        this.clock = clock;
     }
 
     @Override
@@ -53,8 +47,7 @@ class RedeemHandler implements ItemHandler {
 
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), items.size(),
-                clock.instant());
+        AccountBook book = books.open(items);
         Set<TransactionKey> taken = new HashSet<>(transactions.existing(
                 items.stream().map(i -> TransactionKeys.of(i, TYPE)).toList()));
         List<PointTransaction> recorded = new ArrayList<>();
@@ -63,7 +56,7 @@ class RedeemHandler implements ItemHandler {
             Redeem redeem = ItemOutcomes.body(item, Redeem.class);
             TransactionKey key = TransactionKeys.of(item, TYPE);
             CustomerKey customer = CustomerKey.of(item);
-            ProgramSettings program = programs.of(item.tenantId());
+            ProgramSettings program = books.program(item);
             if (taken.contains(key)) {
                 results.add(ItemOutcomes.duplicateTransaction(item));
                 continue;

@@ -1,0 +1,38 @@
+package io.loyaltybatch.worker.points;
+
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ProgramCatalog;
+import io.loyaltybatch.model.ProgramSettings;
+import io.loyaltybatch.worker.customer.CustomerKey;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Opens the {@link AccountBook} of a segment of items, and knows each tenant's program. */
+@Component
+public class AccountBooks {
+
+    private final PointsLedger ledger;
+    private final ProgramCatalog programs;
+    private final Clock clock;
+
+    AccountBooks(PointsLedger ledger, ProgramCatalog programs, Clock clock) {
+        this.ledger = ledger;
+        this.programs = programs;
+        this.clock = clock;
+    }
+
+    /** Locks and loads the accounts of the items' customers, with room for one movement per item. */
+    public AccountBook open(List<ItemEnvelope> items) {
+        return AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), items.size(), clock.instant());
+    }
+
+    /** Locks and loads the accounts of the items' customers, for items that move no points. */
+    public AccountBook openForReading(List<ItemEnvelope> items) {
+        return AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), 0, clock.instant());
+    }
+
+    public ProgramSettings program(ItemEnvelope item) {
+        return programs.of(item.tenantId());
+    }
+}
