@@ -131,9 +131,9 @@ class LedgerIT {
         assertThat(result.payload()).containsEntry("transactionId", transactionId)
                 .containsEntry("rewardEquivalentPoints", 40L)
                 .containsEntry("rewardAmount", new BigDecimal("2.00"));
-        String reference = (String) result.payload().get("transactionRef");
-        assertThat(jdbc.queryForObject("SELECT points FROM points_ledger WHERE id = ?", Long.class,
-                Long.parseLong(reference))).isEqualTo(40);
+        long reference = (Long) result.payload().get("transactionRef");
+        assertThat(jdbc.queryForObject("SELECT points FROM points_ledger WHERE id = ?", Long.class, reference))
+                .isEqualTo(40);
         assertThat(applyOne(Items.forNewJob("generous").cashback(customer, transactionId, "1")).code())
                 .isEqualTo(ErrorCode.DUPLICATE_TRANSACTION);
     }

@@ -86,7 +86,8 @@ public final class WireCodec {
         String message = node.path("message").asString("");
         if (node.path("ok").asBoolean()) {
             Map<String, Object> payload = new LinkedHashMap<>();
-            node.path("payload").properties().forEach(e -> payload.put(e.getKey(), MAPPER.treeToValue(e.getValue(), Object.class)));
+            // values stay JSON nodes, so money keeps its scale (0.40 stays 0.40) on the way to the client
+            node.path("payload").properties().forEach(e -> payload.put(e.getKey(), e.getValue()));
             return ItemResult.success(index, customerId, message, payload);
         }
         return ItemResult.failure(index, customerId, ErrorCode.valueOf(node.path("code").asString()), message);

@@ -52,8 +52,17 @@ class WireCodecTest {
 
         ItemResult decoded = WireCodec.decodeResult(WireCodec.encode(result));
 
-        assertThat(decoded).isEqualTo(result);
+        assertThat(WireCodec.encode(decoded)).isEqualTo(WireCodec.encode(result));
         assertThat(decoded.payload().keySet()).containsExactly("orderId", "rewardedPoints");
+    }
+
+    @Test
+    void moneyKeepsItsScale() {
+        ItemResult result = ItemResult.success(0, "c", "ok", Map.of("rewardAmount", new java.math.BigDecimal("0.40")));
+
+        String json = WireCodec.encode(WireCodec.decodeResult(WireCodec.encode(result)));
+
+        assertThat(json).contains("\"rewardAmount\":0.40");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ProgramCatalog;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -36,8 +37,8 @@ public class CustomerReading {
         view.put("customerId", customer.customerId());
         view.put("guest", guest != null && guest.asBoolean());
         view.put("customerAttributes", attributes);
-        view.put("createdAt", customer.createdAt().toString());
-        view.put("updatedAt", customer.updatedAt().toString());
+        view.put("createdAt", customer.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        view.put("updatedAt", customer.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         return view;
     }
 

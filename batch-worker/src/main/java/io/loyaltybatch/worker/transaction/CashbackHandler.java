@@ -71,7 +71,7 @@ class CashbackHandler implements ItemHandler {
             recorded.add(new PointTransaction(key, item.customerId(), time, cashback.amount(), points, earned.id(),
                     item.jobId(), item.index()));
             results.add(ItemOutcomes.success(item, "Cashback rewarded successfully",
-                    "transactionId", cashback.transactionId(), "transactionRef", Long.toString(earned.id()),
+                    "transactionId", cashback.transactionId(), "transactionRef", earned.id(),
                     "rewardEquivalentPoints", points, "rewardAmount", program.valueOf(points)));
         }
         book.flush();

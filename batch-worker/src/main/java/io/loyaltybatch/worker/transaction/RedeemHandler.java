@@ -77,7 +77,7 @@ class RedeemHandler implements ItemHandler {
             recorded.add(new PointTransaction(key, item.customerId(), Instant.parse(redeem.transactionTime()), value,
                     points, spent.get().id(), item.jobId(), item.index()));
             results.add(ItemOutcomes.success(item, "Points redeemed successfully",
-                    "transactionId", redeem.transactionId(), "transactionRef", Long.toString(spent.get().id()),
+                    "transactionId", redeem.transactionId(), "transactionRef", spent.get().id(),
                     "redeemEquivalentPoints", points, "redeemAmount", value));
         }
         book.flush();
