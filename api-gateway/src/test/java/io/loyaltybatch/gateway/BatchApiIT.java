@@ -195,6 +195,26 @@ class BatchApiIT {
     }
 
     @Test
+    void invalidLedgerItemsAreReportedWithTheirCodes() {
+        long orders = submitted(api.submit("orders", """
+                {"body": [{"customerId": "v1", "orderDate": "2026-11-01", "totalPaid": 5},
+                          {"customerId": "v1", "orderId": "o", "orderDate": "soon", "totalPaid": 5},
+                          {"customerId": "v1", "orderId": "o", "orderDate": "2026-11-01", "totalPaid": 5}]}"""));
+        long redeem = submitted(api.submit("redeem", """
+                {"body": [{"customerId": "v1", "transactionId": "t", "transactionTime": "2026-11-01",
+                           "holdReference": "h"}]}"""));
+
+        JsonNode ordersStatus = json(api.status(orders));
+        assertThat(ordersStatus.get("status").asString()).isEqualTo("queued");
+        assertThat(ordersStatus.get("response").get("failed")).extracting(e -> e.get("code").asInt())
+                .containsExactly(3000, 3003);
+        JsonNode redeemStatus = json(api.status(redeem));
+        assertThat(redeemStatus.get("status").asString()).isEqualTo("failed");
+        assertThat(redeemStatus.get("response").get("failed").get(0).get("code").asInt()).isEqualTo(3013);
+        assertThat(redeemStatus.get("operation").asString()).isEqualTo("Redemption Batch Job");
+    }
+
+    @Test
     void jobWithOnlyInvalidItemsEndsFailedAtOnce() {
         long jobId = submitted(api.submit("customers", "{\"body\": [{}, {\"customerId\": 7}]}"));
 

@@ -31,10 +31,19 @@ class ItemListener {
             try {
                 items.add(WireCodec.decodeEnvelope(records.get(i).value()));
             } catch (MalformedEnvelopeException e) {
-                processing.process(items);
+                processPrefix(items);
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        processing.process(items);
+        processPrefix(items);
+    }
+
+    private void processPrefix(List<ItemEnvelope> items) {
+        try {
+            processing.process(items);
+        } catch (ItemFailedException e) {
+            // the records before it are done; the error handler retries from this one
+            throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.position());
+        }
     }
 }

@@ -34,10 +34,49 @@ public class ItemProcessing {
         this.clock = clock;
     }
 
+    /**
+     * @throws ItemFailedException if one item fails for a reason of its own; the items before it are done
+     * @throws RuntimeException    any failure of the infrastructure, with nothing of the poll acknowledged
+     */
     public void process(List<ItemEnvelope> items) {
         if (items.isEmpty()) {
             return;
         }
+        try {
+            processTogether(items);
+        } catch (RuntimeException e) {
+            if (Failures.isTransient(e)) {
+                throw e;
+            }
+            log.warn("A poll of {} item(s) failed ({}); applying its items one by one to find the failing one",
+                    items.size(), e.getClass().getName());
+            processOneByOne(items);
+        }
+    }
+
+    /**
+     * Reports an item that kept failing as failed with 5000, exactly once: the result is stored with its
+     * {@code (jobId, index)} like any other, so a later delivery re-reports it.
+     */
+    public void reportUnprocessable(ItemEnvelope item) {
+        ItemResult result = ledger.recordUnprocessable(item);
+        progress.record(List.of(new JobItemResult(item.jobId(), result)), clock.instant());
+    }
+
+    private void processOneByOne(List<ItemEnvelope> items) {
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                processTogether(List.of(items.get(i)));
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw e;
+                }
+                throw new ItemFailedException(i, e);
+            }
+        }
+    }
+
+    private void processTogether(List<ItemEnvelope> items) {
         List<StartDecision> decisions = progress.claimStarts(items, clock.instant());
         List<ItemEnvelope> toApply = new ArrayList<>(items.size());
         int skipped = 0;

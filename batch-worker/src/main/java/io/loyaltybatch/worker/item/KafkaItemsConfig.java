@@ -14,13 +14,20 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Error handling of the items listener. A failure of Redis or PostgreSQL is retried with exponential backoff, without
- * limit, while the consumer keeps its partitions: an accepted item is never dropped because a dependency is down.
- * A record that can never be read goes to the dead-letter topic at once, with headers naming its source topic,
- * partition, offset and the exception.
+ * Error handling of the items listener, all in spring-kafka's {@link DefaultErrorHandler}:
+ * <ul>
+ *   <li>a failure of Redis or PostgreSQL is retried with exponential backoff, without limit, while the consumer keeps
+ *       its partitions: an accepted item is never dropped because a dependency is down;</li>
+ *   <li>an item that fails for a reason of its own is retried {@code loyalty.worker.item-retries} times, then
+ *       reported failed with 5000 and dead-lettered ({@link UnprocessableItemRecoverer}); its job still ends;</li>
+ *   <li>a record that can never be read goes to the dead-letter topic at once.</li>
+ * </ul>
+ * Dead letters carry headers naming the source topic, partition, offset and the exception.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaItemsConfig {
@@ -42,15 +49,32 @@ class KafkaItemsConfig {
     }
 
     @Bean
-    DefaultErrorHandler itemsErrorHandler(KafkaTemplate<Object, Object> template, ItemsTopicProperties topic) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+    DefaultErrorHandler itemsErrorHandler(KafkaTemplate<Object, Object> template, ItemsTopicProperties topic,
+            ItemProcessing processing, WorkerProperties worker) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(topic.deadLetterName(), record.partition()));
-        recoverer.setHeadersFunction((record, exception) -> causeHeaders(exception));
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        deadLetters.setHeadersFunction((record, exception) -> causeHeaders(exception));
+        DefaultErrorHandler handler = new DefaultErrorHandler(new UnprocessableItemRecoverer(processing, deadLetters),
+                unlimited(worker));
+        // a failing item (reported by index) gets a few tries; everything else is the infrastructure: no limit
+        handler.setBackOffFunction((record, exception) -> Failures.isTransient(exception)
+                ? unlimited(worker) : limited(worker));
         handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
         return handler;
+    }
+
+    private static BackOff unlimited(WorkerProperties worker) {
+        ExponentialBackOff backOff = new ExponentialBackOff(worker.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(worker.retryMaxInterval().toMillis());
+        return backOff;
+    }
+
+    private static BackOff limited(WorkerProperties worker) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(worker.itemRetries());
+        backOff.setInitialInterval(worker.retryInitialInterval().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(worker.retryMaxInterval().toMillis());
+        return backOff;
     }
 
     /** The standard headers name the container's wrapper exceptions; these name what actually went wrong. */

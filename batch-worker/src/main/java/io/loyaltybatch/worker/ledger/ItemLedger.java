@@ -12,4 +12,11 @@ public interface ItemLedger {
 
     /** @return one result per item, in the order given */
     List<ItemResult> apply(List<ItemEnvelope> items);
+
+    /**
+     * Records that an item could not be processed (5000), unless it already has a result.
+     *
+     * @return the item's result as stored
+     */
+    ItemResult recordUnprocessable(ItemEnvelope item);
 }

@@ -1,5 +1,6 @@
 package io.loyaltybatch.worker.ledger;
 
+import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
@@ -43,6 +44,12 @@ class JdbcItemLedger implements ItemLedger {
             FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, result)
             WHERE p.job_id = v.job_id AND p.item_index = v.item_index""";
 
+    private static final String RECORD_UNPROCESSABLE = """
+            INSERT INTO processed_items (job_id, item_index, tenant_id, result) VALUES (?, ?, ?, ?::jsonb)
+            ON CONFLICT DO NOTHING""";
+    private static final String STORED_RESULT =
+            "SELECT result::text FROM processed_items WHERE job_id = ? AND item_index = ?";
+
     private record ItemRef(long jobId, int index) {
         static ItemRef of(ItemEnvelope item) {
             return new ItemRef(item.jobId(), item.index());
@@ -65,6 +72,17 @@ class JdbcItemLedger implements ItemLedger {
             return List.of();
         }
         return transaction.execute(status -> applyInTransaction(items));
+    }
+
+    @Override
+    public ItemResult recordUnprocessable(ItemEnvelope item) {
+        ItemResult failed = ItemResult.failure(item.index(), item.customerId(), ErrorCode.ITEM_NOT_PROCESSED,
+                "Item could not be processed");
+        return transaction.execute(status -> {
+            jdbc.update(RECORD_UNPROCESSABLE, item.jobId(), item.index(), item.tenantId(), WireCodec.encode(failed));
+            return WireCodec.decodeResult(jdbc.queryForObject(STORED_RESULT, String.class, item.jobId(),
+                    item.index()));
+        });
     }
 
     private List<ItemResult> applyInTransaction(List<ItemEnvelope> items) {

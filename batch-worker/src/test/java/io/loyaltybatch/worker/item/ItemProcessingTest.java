@@ -1,7 +1,9 @@
 package io.loyaltybatch.worker.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
@@ -15,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class ItemProcessingTest {
 
@@ -46,13 +49,25 @@ class ItemProcessingTest {
         }
     }
 
+    /** Applies everything, except that it throws {@code failure} for any call holding item {@code failingIndex}. */
     static final class FakeLedger implements ItemLedger {
         final List<ItemEnvelope> applied = new ArrayList<>();
+        int failingIndex = -1;
+        RuntimeException failure;
 
         @Override
         public List<ItemResult> apply(List<ItemEnvelope> items) {
+            if (items.stream().anyMatch(i -> i.index() == failingIndex)) {
+                throw failure;
+            }
             applied.addAll(items);
             return items.stream().map(i -> ItemResult.success(i.index(), i.customerId(), "ok")).toList();
+        }
+
+        @Override
+        public ItemResult recordUnprocessable(ItemEnvelope item) {
+            return ItemResult.failure(item.index(), item.customerId(), ErrorCode.ITEM_NOT_PROCESSED,
+                    "Item could not be processed");
         }
     }
 
@@ -86,6 +101,42 @@ class ItemProcessingTest {
 
         assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0, 0);
         assertThat(progress.recorded).extracting(r -> r.result().index()).containsExactly(0, 0);
+    }
+
+    @Test
+    void anItemThatFailsOnItsOwnIsFoundAndTheOnesBeforeItAreDone() {
+        progress.knownJobs.add(1L);
+        ledger.failingIndex = 2;
+        ledger.failure = new IllegalArgumentException("bad item");
+
+        assertThatThrownBy(() -> processing.process(List.of(item(1, 0), item(1, 1), item(1, 2), item(1, 3))))
+                .isInstanceOfSatisfying(ItemFailedException.class, e -> assertThat(e.position()).isEqualTo(2));
+
+        assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0, 1);
+        assertThat(progress.recorded).extracting(r -> r.result().index()).containsExactly(0, 1);
+    }
+
+    @Test
+    void anInfrastructureFailureBlamesNoItem() {
+        progress.knownJobs.add(1L);
+        ledger.failingIndex = 1;
+        ledger.failure = new CannotGetJdbcConnectionException("database down");
+
+        assertThatThrownBy(() -> processing.process(List.of(item(1, 0), item(1, 1))))
+                .isInstanceOf(CannotGetJdbcConnectionException.class);
+
+        assertThat(ledger.applied).isEmpty();
+        assertThat(progress.recorded).isEmpty();
+    }
+
+    @Test
+    void anUnprocessableItemIsReportedFailedInItsJob() {
+        processing.reportUnprocessable(item(7, 3));
+
+        assertThat(progress.recorded).singleElement().satisfies(r -> {
+            assertThat(r.jobId()).isEqualTo(7L);
+            assertThat(r.result().code()).isEqualTo(ErrorCode.ITEM_NOT_PROCESSED);
+        });
     }
 
     @Test

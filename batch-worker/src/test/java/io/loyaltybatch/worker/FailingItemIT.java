@@ -1,0 +1,92 @@
+package io.loyaltybatch.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.JobKeys;
+import io.loyaltybatch.model.WireCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** An item whose processing keeps throwing: retried, then reported 5000 and dead-lettered; its job still ends. */
+@SpringBootTest(properties = {"loyalty.items-topic.name=failing-it.items", "loyalty.worker.item-retries=2",
+        "loyalty.worker.retry-initial-interval=50ms"})
+class FailingItemIT {
+
+    private static final String TOPIC = "failing-it.items";
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        LocalEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    WorkerFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new WorkerFixture(redis, TOPIC);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void itemThatKeepsFailingIsReportedWith5000AndDeadLettered() {
+        String customer = "failing-" + UUID.randomUUID();
+        Items items = Items.forNewJob("acme");
+        ItemEnvelope good = items.order(customer, "good-" + customer, "10");
+        ItemEnvelope written = items.order(customer, "bad-" + customer, "10");
+        // an envelope a faulty producer could write: readable, but its order date is not a date
+        var body = written.item().deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) body).put("orderDate", "not a date");
+        ItemEnvelope bad = ItemEnvelope.of("acme", written.jobId(), written.index(), ItemType.ORDERS, customer, body);
+        ItemEnvelope after = items.order(customer, "after-" + customer, "5");
+        fixture.createJob(items.jobId(), "acme", ItemType.ORDERS, 3);
+
+        fixture.publish(List.of(good, bad, after));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "completed".equals(fixture.status(items.jobId())));
+
+        assertThat(fixture.header(items.jobId()).get(JobKeys.FINISHED)).isEqualTo("2");
+        assertThat(fixture.header(items.jobId()).get(JobKeys.ERRORS)).isEqualTo("1");
+        ItemResult failed = WireCodec.decodeResult((String) fixture.results(items.jobId()).get("1"));
+        assertThat(failed.code()).isEqualTo(ErrorCode.ITEM_NOT_PROCESSED);
+        assertThat(failed.message()).isEqualTo("Item could not be processed");
+        assertThat(jdbc.queryForObject("SELECT available_points FROM customers WHERE customer_id = ?", Long.class,
+                customer)).isEqualTo(15);
+
+        ConsumerRecord<String, String> dead = fixture.readOne(TOPIC + ".DLT",
+                r -> r.value().contains("bad-" + customer));
+        assertThat(header(dead, "loyalty-dlt-cause-fqcn")).isEqualTo("java.time.format.DateTimeParseException");
+        assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
