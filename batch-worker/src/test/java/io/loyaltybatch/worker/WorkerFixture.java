@@ -54,6 +54,10 @@ public final class WorkerFixture implements AutoCloseable {
         producer.initTransactions();
     }
 
+    private static String iso(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     public static long newJobId() {
         return JOB_IDS.incrementAndGet();
     }
@@ -62,14 +66,15 @@ public final class WorkerFixture implements AutoCloseable {
     public void createJob(long jobId, String tenantId, ItemType type, int itemCount) {
         redis.execute(RedisScript.of(JobScripts.CREATE_JOB.source(), Long.class),
                 List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
-                tenantId, type.pathName(), Integer.toString(itemCount), Instant.now().toString(), "3600", "3600", "0");
+                tenantId, type.pathName(), Integer.toString(itemCount), iso(Instant.now()), "3600", "3600", "0");
+        redis.opsForZSet().add(JobKeys.ACTIVE_JOBS, Long.toString(jobId), System.currentTimeMillis());
     }
 
     /** Stops a job as the gateway does. */
     public String stopJob(long jobId, String tenantId) {
         return redis.execute(RedisScript.of(JobScripts.STOP_JOB.source(), String.class),
                 List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
-                tenantId, Instant.now().toString(), "3600");
+                tenantId, iso(Instant.now()), "3600");
     }
 
     public static ItemEnvelope customer(String tenantId, long jobId, int index, String customerId, JsonNode profile) {

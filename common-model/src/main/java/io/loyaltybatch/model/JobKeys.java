@@ -9,6 +9,15 @@ public final class JobKeys {
     /** Counter behind job id allocation. */
     public static final String JOB_SEQUENCE = "jobs:seq";
 
+    /**
+     * Sorted set of jobs that may still be active, scored by the epoch millisecond of their last progress; the
+     * watchdog reads it and drops jobs that have ended.
+     */
+    public static final String ACTIVE_JOBS = "jobs:active";
+
+    /** Lease that lets one watchdog at a time act. */
+    public static final String WATCHDOG_LEASE = "jobs:watchdog";
+
     /** Header fields (a Redis hash per job). */
     public static final String TENANT = "tenant";
     public static final String TYPE = "type";

@@ -19,7 +19,9 @@ public enum JobScripts {
     /** Worker: claims item starts before applying them. */
     CLAIM_STARTS("claim-starts.lua"),
     /** Worker: records results and counters, ends the job when its last item lands. */
-    RECORD_RESULTS("record-results.lua");
+    RECORD_RESULTS("record-results.lua"),
+    /** Worker watchdog: ends a job that has made no progress for too long. */
+    FAIL_STALLED_JOB("fail-stalled-job.lua");
 
     private final String source;
 

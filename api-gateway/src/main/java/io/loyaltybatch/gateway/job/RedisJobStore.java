@@ -78,6 +78,10 @@ class RedisJobStore implements JobStore {
         if (created == null || created != 1L) {
             throw new IllegalStateException("job id " + job.jobId() + " already exists");
         }
+        if (!job.allRejected()) {
+            call(() -> redis.opsForZSet().add(JobKeys.ACTIVE_JOBS, Long.toString(job.jobId()),
+                    job.createdAt().toEpochMilli()));
+        }
     }
 
     @Override
@@ -115,6 +119,7 @@ class RedisJobStore implements JobStore {
     @Override
     public void delete(long jobId) {
         call(() -> redis.delete(List.of(JobKeys.header(jobId), JobKeys.results(jobId), JobKeys.started(jobId))));
+        call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId)));
     }
 
     static String timestamp(Instant instant) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -50,6 +52,7 @@ class RedisProgressStore implements ProgressStore {
                 positions.forEach(p -> args.add(Integer.toString(items.get(p).index())));
                 connection.scriptingCommands().eval(CLAIM, ReturnType.VALUE, 2, bytes(args));
             });
+            touchActive(connection, positionsByJob.keySet(), now);
             return null;
         });
         StartDecision[] decisions = new StartDecision[items.size()];
@@ -91,8 +94,18 @@ class RedisProgressStore implements ProgressStore {
                 }
                 connection.scriptingCommands().eval(RECORD, ReturnType.INTEGER, 3, bytes(args));
             });
+            touchActive(connection, byJob.keySet(), now);
             return null;
         });
+    }
+
+    /** Marks progress for the watchdog; only jobs still in the set are updated, ended ones are not added back. */
+    private static void touchActive(RedisConnection connection, Iterable<Long> jobIds, Instant now) {
+        byte[] key = JobKeys.ACTIVE_JOBS.getBytes(StandardCharsets.UTF_8);
+        for (Long jobId : jobIds) {
+            connection.zSetCommands().zAdd(key, now.toEpochMilli(),
+                    Long.toString(jobId).getBytes(StandardCharsets.UTF_8), ZAddArgs.ifExists());
+        }
     }
 
     private static String timestamp(Instant now) {
