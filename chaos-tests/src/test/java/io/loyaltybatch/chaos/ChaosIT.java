@@ -1,0 +1,221 @@
+package io.loyaltybatch.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.loyaltybatch.engines.BatchApiClient.Response;
+import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.model.WireCodec;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Contract section 8 where it is hard: gateway, workers and every engine are separate processes, killed, stopped,
+ * restarted and scaled while jobs of 1,000 items run. Each scenario ends with exact checks ({@link Verification})
+ * and prints its figures.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChaosIT {
+
+    private static final Duration DRAIN = Duration.ofMinutes(4);
+    private static ChaosSystem system;
+    private static Verification verification;
+    private final Random random = new Random(8);
+
+    @BeforeAll
+    static void start() {
+        system = new ChaosSystem().start();
+        verification = new Verification(system.engines().postgres());
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        system.stopWorkers();
+    }
+
+    private static Workload workload(String name) {
+        return new Workload(name, system.api()).submitCustomers().submitRound().submitRound();
+    }
+
+    /** Waits until this share of the workload is processed, and proves the job is still running then. */
+    private static void awaitShare(Workload workload, double share) {
+        await().atMost(DRAIN).pollInterval(Duration.ofMillis(100))
+                .until(() -> workload.processed() >= share * workload.items());
+        assertThat(workload.processed()).as("still mid-job").isLessThan(workload.items());
+    }
+
+    private static long drain(Workload workload, long startedAt) {
+        await().atMost(DRAIN).pollInterval(Duration.ofMillis(250)).until(() ->
+                workload.counters().values().stream().allMatch(c -> c[0] + c[1] + c[2] == c[3]));
+        return System.nanoTime() - startedAt;
+    }
+
+    private static void report(String scenario, Workload workload, String actions, long drainNanos)
+            throws SQLException {
+        Verification.Figures figures = verification.verify(workload);
+        System.out.printf("CHAOS %-22s jobs=%d items=%d %s lost=%d doubled=%d drain=%.1fs%n", scenario,
+                workload.jobs().size(), workload.items(), actions, figures.lost(), figures.doubled(),
+                drainNanos / 1e9);
+    }
+
+    @Test
+    @Order(1)
+    void killingWorkersMidJobLosesAndDoublesNothing() throws SQLException {
+        List<JavaApp> workers = new ArrayList<>(system.startWorkers(2));
+        long started = System.nanoTime();
+        Workload workload = workload("kill").submitRound().submitRound();
+        int kills = 0;
+        for (double share : new double[] {0.15, 0.4, 0.65}) {
+            awaitShare(workload, share);
+            JavaApp victim = workers.remove(random.nextInt(workers.size()));
+            victim.kill();
+            kills++;
+            workers.add(system.startWorker());
+        }
+        report("kill -9 workers", workload, "kills=" + kills + " restarts=" + kills, drain(workload, started));
+    }
+
+    @Test
+    @Order(2)
+    void scalingFromOneWorkerToThreeAndBackLosesAndDoublesNothing() throws SQLException {
+        JavaApp first = system.startWorker();
+        long started = System.nanoTime();
+        Workload workload = workload("scale");
+        // jobs submitted while the extra workers start, while all three run, and after two of them left
+        List<JavaApp> added = system.startWorkers(2);
+        workload.submitRound().submitRound();
+        assertThat(workload.processed()).as("three workers while mid-job").isLessThan(workload.items());
+        added.forEach(JavaApp::stop);
+        workload.submitRound();
+        assertThat(workload.processed()).as("back to one worker while mid-job").isLessThan(workload.items());
+        assertThat(first.isRunning()).isTrue();
+        report("scale 1->3->1", workload, "started=2 stopped=2", drain(workload, started));
+    }
+
+    @Test
+    @Order(3)
+    void restartingTheKafkaBrokerMidJobLosesAndDoublesNothing() throws SQLException {
+        system.startWorkers(2);
+        long started = System.nanoTime();
+        Workload workload = workload("kafka");
+        awaitShare(workload, 0.3);
+        system.engines().kafka().stop();
+        try {
+            assertUnavailable(system.api().submit("customers", "{\"body\": [{\"customerId\": \"x\"}]}"));
+        } finally {
+            system.engines().kafka().start();
+        }
+        workload.submitRound();
+        report("kafka broker restart", workload, "broker-restarts=1", drain(workload, started));
+    }
+
+    @Test
+    @Order(4)
+    void restartingRedisThenPostgresMidJobLosesAndDoublesNothing() throws SQLException {
+        system.startWorkers(2);
+        long started = System.nanoTime();
+        Workload workload = workload("stores");
+        awaitShare(workload, 0.25);
+        system.engines().redis().stop();
+        try {
+            assertUnavailable(system.api().submit("customers", "{\"body\": [{\"customerId\": \"x\"}]}"));
+            assertUnavailable(system.api().status(workload.jobs().get(0).jobId()));
+        } finally {
+            system.engines().redis().start();
+        }
+        awaitShare(workload, 0.6);
+        system.engines().postgres().stop();
+        int processedWhileDown = workload.processed();
+        system.engines().postgres().start();
+        assertThat(processedWhileDown).isLessThan(workload.items());
+        report("redis, postgres restart", workload, "redis-restarts=1 postgres-restarts=1",
+                drain(workload, started));
+    }
+
+    @Test
+    @Order(5)
+    void poisonRecordsAreDeadLetteredWithoutHoldingUpOthers() throws SQLException {
+        system.startWorker();
+        long started = System.nanoTime();
+        try (TopicWriter topic = new TopicWriter(system.engines().kafka().bootstrapServers())) {
+            Workload workload = new Workload("poison", system.api()).submitCustomers();
+            String key = "demo/" + workload.customer(7);
+            var notJson = topic.write(ChaosSystem.ITEMS_TOPIC, key, "{\"v\": 1, not json");
+            var unknownVersion = topic.write(ChaosSystem.ITEMS_TOPIC, key, "{\"v\": 99, \"tenant\": \"demo\"}");
+            workload.submitRound().submitRound();
+            long drained = drain(workload, started);
+
+            for (var poison : List.of(notJson, unknownVersion)) {
+                var dead = topic.readDeadLetter(ChaosSystem.DEAD_LETTER_TOPIC, poison);
+                assertThat(dead.header("kafka_dlt-original-topic")).isEqualTo(ChaosSystem.ITEMS_TOPIC);
+                assertThat(dead.intHeader("kafka_dlt-original-partition")).isEqualTo(poison.partition());
+                assertThat(dead.longHeader("kafka_dlt-original-offset")).isEqualTo(poison.offset());
+                assertThat(dead.header("loyalty-dlt-cause-fqcn"))
+                        .isEqualTo("io.loyaltybatch.model.MalformedEnvelopeException");
+                assertThat(dead.header("kafka_dlt-exception-message")).isNotBlank();
+            }
+            report("poison records", workload, "poison=2 dead-lettered=2", drained);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anItemThatKeepsFailingIsReported5000AndDeadLettered() throws SQLException {
+        system.startWorker();
+        long started = System.nanoTime();
+        try (TopicWriter topic = new TopicWriter(system.engines().kafka().bootstrapServers());
+                JobWriter jobs = new JobWriter(system.engines().redis().url())) {
+            Workload workload = new Workload("failing", system.api()).submitCustomers();
+            FailingJob failing = FailingJob.write(jobs, topic, workload, 500);
+            workload.submitRound();
+            long drained = drain(workload, started);
+
+            await().atMost(DRAIN).until(() -> "completed".equals(statusOf(failing.jobId())));
+            var status = WireCodec.mapper().readTree(system.api().status(failing.jobId()).body());
+            assertThat(status.get("finishedCount").asInt()).isEqualTo(Workload.ITEMS - 1);
+            assertThat(status.get("errorCount").asInt()).isEqualTo(1);
+            assertThat(status.get("response").get("failed").get(0).get("code").asInt()).isEqualTo(5000);
+            assertThat(status.get("response").get("failed").get(0).get("index").asInt()).isEqualTo(500);
+            var dead = topic.readDeadLetter(ChaosSystem.DEAD_LETTER_TOPIC, failing.badRecord());
+            assertThat(dead.header("loyalty-dlt-cause-fqcn")).isEqualTo("java.time.format.DateTimeParseException");
+            report("failing item", workload, "failing=1 reported-5000=1 dead-lettered=1", drained);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void sigtermToAWorkerHandsBackItsBatchWithoutDuplicates() throws SQLException {
+        JavaApp leaving = system.startWorkers(2).get(0);
+        long started = System.nanoTime();
+        Workload workload = workload("sigterm");
+        awaitShare(workload, 0.3);
+        int exit = leaving.stop();
+        assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
+        report("sigterm worker", workload, "sigterms=1 exit=" + exit, drain(workload, started));
+    }
+
+    private static String statusOf(long jobId) {
+        return WireCodec.mapper().readTree(system.api().status(jobId).body()).get("status").asString();
+    }
+
+    private static void assertUnavailable(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(WireCodec.mapper().readTree(response.body()).get("code").asInt()).isEqualTo(5003);
+        assertThat(response.header("Retry-After")).isPresent();
+    }
+}

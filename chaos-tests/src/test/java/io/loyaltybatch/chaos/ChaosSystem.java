@@ -1,0 +1,128 @@
+package io.loyaltybatch.chaos;
+
+import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.engines.KafkaBroker;
+import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.engines.PostgresServer;
+import io.loyaltybatch.engines.RedisServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The system as separate OS processes, each of which a scenario may kill, stop, restart or multiply: a Kafka broker,
+ * Redis (append-only, so a restart keeps its jobs), PostgreSQL, one gateway and any number of workers.
+ */
+final class ChaosSystem implements AutoCloseable {
+
+    static final String ITEMS_TOPIC = "loyalty.batch.items";
+    static final String DEAD_LETTER_TOPIC = ITEMS_TOPIC + ".DLT";
+
+    private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
+    private final LocalEngines engines;
+    private final int gatewayPort = freePort();
+    private final JavaApp gateway;
+    private final List<JavaApp> workers = new ArrayList<>();
+    private final AtomicInteger workerNumbers = new AtomicInteger();
+
+    ChaosSystem() {
+        engines = new LocalEngines(new KafkaBroker(), new RedisServer(0, tempDir("chaos-redis"), true),
+                new PostgresServer());
+        gateway = new JavaApp("gateway", Path.of(System.getProperty("gateway.jar")), logs.resolve("gateway.log"))
+                .withEnv(engines.springEnvironment())
+                .withEnv("SERVER_PORT", Integer.toString(gatewayPort))
+                .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
+                .withJvmArgs("-Xmx256m");
+    }
+
+    ChaosSystem start() {
+        engines.start();
+        gateway.start();
+        gateway.awaitHttpOk(URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health/liveness"),
+                Duration.ofSeconds(120));
+        return this;
+    }
+
+    LocalEngines engines() {
+        return engines;
+    }
+
+    BatchApiClient api() {
+        return new BatchApiClient("http://127.0.0.1:" + gatewayPort, "demo-api-key", "demo-secret-key");
+    }
+
+    /**
+     * Starts a worker tuned for quick recovery: small polls (so a job spans many of them), a short session timeout
+     * (so a killed worker's partitions move on within seconds) and retries capped at one second.
+     */
+    JavaApp startWorker() {
+        return startWorkers(1).get(0);
+    }
+
+    /** Starts several workers at once and waits until each has joined the consumer group. */
+    List<JavaApp> startWorkers(int count) {
+        List<JavaApp> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            started.add(launchWorker());
+        }
+        started.forEach(worker -> worker.awaitLogLine("partitions assigned", Duration.ofSeconds(120)));
+        workers.addAll(started);
+        return started;
+    }
+
+    private JavaApp launchWorker() {
+        String name = "worker-" + workerNumbers.incrementAndGet();
+        return new JavaApp(name, Path.of(System.getProperty("worker.jar")), logs.resolve(name + ".log"))
+                .withEnv(engines.springEnvironment())
+                .withEnv(Map.of(
+                        "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "50",
+                        "SPRING_KAFKA_LISTENER_CONCURRENCY", "2",
+                        "LOYALTY_WORKER_RETRY_MAX_INTERVAL", "1s",
+                        "LOYALTY_WORKER_ITEM_RETRIES", "2"))
+                .withArgs("--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                        "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000")
+                .withJvmArgs("-Xmx256m")
+                .start();
+    }
+
+    List<JavaApp> runningWorkers() {
+        return workers.stream().filter(JavaApp::isRunning).toList();
+    }
+
+    /** Stops every worker gracefully, so the next scenario starts from none. */
+    void stopWorkers() {
+        runningWorkers().forEach(JavaApp::stop);
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(JavaApp::close);
+        gateway.close();
+        engines.close();
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
