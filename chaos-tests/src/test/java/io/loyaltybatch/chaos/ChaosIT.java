@@ -48,8 +48,10 @@ class ChaosIT {
         system.stopWorkers();
     }
 
+    /** 21 jobs: customers, then four rounds of orders, cashback, adjustments, events and redemptions. */
     private static Workload workload(String name) {
-        return new Workload(name, system.api()).submitCustomers().submitRound().submitRound();
+        return new Workload(name, system.api()).submitCustomers().submitRound().submitRound().submitRound()
+                .submitRound();
     }
 
     /** Waits until this share of the workload is processed, and proves the job is still running then. */
@@ -78,14 +80,14 @@ class ChaosIT {
     void killingWorkersMidJobLosesAndDoublesNothing() throws SQLException {
         List<JavaApp> workers = new ArrayList<>(system.startWorkers(2));
         long started = System.nanoTime();
-        Workload workload = workload("kill").submitRound().submitRound();
+        Workload workload = workload("kill");
         int kills = 0;
         for (double share : new double[] {0.15, 0.4, 0.65}) {
             awaitShare(workload, share);
             JavaApp victim = workers.remove(random.nextInt(workers.size()));
             victim.kill();
             kills++;
-            workers.add(system.startWorker());
+            workers.add(system.startWorkerInBackground());
         }
         report("kill -9 workers", workload, "kills=" + kills + " restarts=" + kills, drain(workload, started));
     }
@@ -95,7 +97,7 @@ class ChaosIT {
     void scalingFromOneWorkerToThreeAndBackLosesAndDoublesNothing() throws SQLException {
         JavaApp first = system.startWorker();
         long started = System.nanoTime();
-        Workload workload = workload("scale");
+        Workload workload = new Workload("scale", system.api()).submitCustomers().submitRound().submitRound();
         // jobs submitted while the extra workers start, while all three run, and after two of them left
         List<JavaApp> added = system.startWorkers(2);
         workload.submitRound().submitRound();

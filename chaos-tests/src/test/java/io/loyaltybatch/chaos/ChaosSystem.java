@@ -79,6 +79,13 @@ final class ChaosSystem implements AutoCloseable {
         return started;
     }
 
+    /** Starts a worker without waiting for it, as a process supervisor replacing a dead one would. */
+    JavaApp startWorkerInBackground() {
+        JavaApp worker = launchWorker();
+        workers.add(worker);
+        return worker;
+    }
+
     private JavaApp launchWorker() {
         String name = "worker-" + workerNumbers.incrementAndGet();
         return new JavaApp(name, Path.of(System.getProperty("worker.jar")), logs.resolve(name + ".log"))
