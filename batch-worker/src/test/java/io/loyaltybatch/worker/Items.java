@@ -39,8 +39,12 @@ public final class Items {
     }
 
     public ItemEnvelope order(String customerId, String orderId, String totalPaid) {
+        return orderAt(customerId, orderId, totalPaid, java.time.Instant.parse("2026-11-01T10:00:00Z"));
+    }
+
+    public ItemEnvelope orderAt(String customerId, String orderId, String totalPaid, java.time.Instant orderDate) {
         return item(ItemType.ORDERS, customerId, body().put("orderId", orderId)
-                .put("orderDate", "2026-11-01T10:00:00Z").put("totalPaid", new java.math.BigDecimal(totalPaid)));
+                .put("orderDate", orderDate.toString()).put("totalPaid", new java.math.BigDecimal(totalPaid)));
     }
 
     public ItemEnvelope cashback(String customerId, String transactionId, String amount) {
