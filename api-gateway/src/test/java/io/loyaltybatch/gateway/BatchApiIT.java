@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The request-level rules of the contract, against a real Kafka broker and a real Redis server (no worker runs). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "loyalty.gateway.max-request-size=64KB")
 class BatchApiIT {
 
@@ -44,7 +45,8 @@ class BatchApiIT {
 
     private static void assertError(Response response, int status, int code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("content-type")).hasValueSatisfying(v -> assertThat(v).contains("application/json"));
+        assertThat(response.header("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("application/json"));
         JsonNode body = json(response);
         assertThat(body.get("code").asInt()).isEqualTo(code);
         assertThat(body.get("type").asString()).isNotBlank();
@@ -75,22 +77,34 @@ class BatchApiIT {
 
     @Test
     void headerNamesAreCaseInsensitive() {
-        Response response = api.as(null, null).post(BatchApiClient.PREFIX + "/batch/customers", SEED_CUSTOMERS,
-                Map.of("APIKEY", ACME_KEY, "SecretKey", ACME_SECRET));
+        Response response = api.as(null, null)
+                .post(
+                        BatchApiClient.PREFIX + "/batch/customers",
+                        SEED_CUSTOMERS,
+                        Map.of("APIKEY", ACME_KEY, "SecretKey", ACME_SECRET));
         submitted(response);
     }
 
     @Test
     void jsonSentWithoutAJsonContentTypeIsStillRead() {
-        submitted(api.as(null, null).post(BatchApiClient.PREFIX + "/batch/customers", SEED_CUSTOMERS, Map.of(
-                "apikey", ACME_KEY, "secretkey", ACME_SECRET, "Content-Type", "application/x-www-form-urlencoded")));
+        submitted(api.as(null, null)
+                .post(
+                        BatchApiClient.PREFIX + "/batch/customers",
+                        SEED_CUSTOMERS,
+                        Map.of(
+                                "apikey",
+                                ACME_KEY,
+                                "secretkey",
+                                ACME_SECRET,
+                                "Content-Type",
+                                "application/x-www-form-urlencoded")));
     }
 
     @Test
     void chunkedRequestOverTheByteLimitIs413With3011() {
         String padding = "x".repeat(70 * 1024);
-        Response response = api.postStreamed(BatchApiClient.PREFIX + "/batch/customers",
-                "{\"body\": [{\"customerId\": \"" + padding + "\"}]}");
+        Response response = api.postStreamed(
+                BatchApiClient.PREFIX + "/batch/customers", "{\"body\": [{\"customerId\": \"" + padding + "\"}]}");
         assertError(response, 413, 3011);
     }
 
@@ -206,11 +220,13 @@ class BatchApiIT {
 
         JsonNode ordersStatus = json(api.status(orders));
         assertThat(ordersStatus.get("status").asString()).isEqualTo("queued");
-        assertThat(ordersStatus.get("response").get("failed")).extracting(e -> e.get("code").asInt())
+        assertThat(ordersStatus.get("response").get("failed"))
+                .extracting(e -> e.get("code").asInt())
                 .containsExactly(3000, 3003);
         JsonNode redeemStatus = json(api.status(redeem));
         assertThat(redeemStatus.get("status").asString()).isEqualTo("failed");
-        assertThat(redeemStatus.get("response").get("failed").get(0).get("code").asInt()).isEqualTo(3013);
+        assertThat(redeemStatus.get("response").get("failed").get(0).get("code").asInt())
+                .isEqualTo(3013);
         assertThat(redeemStatus.get("operation").asString()).isEqualTo("Redemption Batch Job");
     }
 
@@ -226,8 +242,8 @@ class BatchApiIT {
 
     @Test
     void stoppingAQueuedJobCancelsItsItemsAndIsIdempotent() {
-        long jobId = submitted(api.submit("customers", "{\"body\": [{\"customerId\": \"s1\"}, {}, "
-                + "{\"customerId\": \"s2\"}]}"));
+        long jobId = submitted(
+                api.submit("customers", "{\"body\": [{\"customerId\": \"s1\"}, {}, " + "{\"customerId\": \"s2\"}]}"));
 
         Response stop = api.stop(jobId);
         assertThat(stop.status()).isEqualTo(200);
@@ -240,7 +256,9 @@ class BatchApiIT {
         assertThat(status.get("status").asString()).isEqualTo("stopped");
         assertThat(status.get("cancelledCount").asInt()).isEqualTo(2);
         assertThat(status.get("errorCount").asInt()).isEqualTo(1);
-        assertThat(status.get("totalCount").asInt() + status.get("cancelledCount").asInt()).isEqualTo(3);
+        assertThat(status.get("totalCount").asInt()
+                        + status.get("cancelledCount").asInt())
+                .isEqualTo(3);
     }
 
     @Test

@@ -22,9 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The synchronous customer reads against a real PostgreSQL server holding rows as a worker writes them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "loyalty.programs.acme.currency=EGP", "loyalty.programs.acme.points-name=Coins",
-        "loyalty.programs.acme.redemption-factor=0.10"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "loyalty.programs.acme.currency=EGP",
+            "loyalty.programs.acme.points-name=Coins",
+            "loyalty.programs.acme.redemption-factor=0.10"
+        })
 class CustomerReadIT {
 
     @DynamicPropertySource
@@ -45,19 +49,26 @@ class CustomerReadIT {
     void customerWithPoints() {
         api = GatewayTestSupport.acme(port);
         customerId = "read-" + UUID.randomUUID();
-        jdbc.update("INSERT INTO customers (tenant_id, customer_id, profile, available_points, total_earned_points)"
-                + " VALUES ('acme', ?, '{\"email\": \"r@example.com\", \"guest\": true, \"custom\": {\"tier\": 2}}'::jsonb,"
-                + " 40, 100)", customerId);
+        jdbc.update(
+                "INSERT INTO customers (tenant_id, customer_id, profile, available_points, total_earned_points)"
+                        + " VALUES ('acme', ?, '{\"email\": \"r@example.com\", \"guest\": true, \"custom\": {\"tier\": 2}}'::jsonb,"
+                        + " 40, 100)",
+                customerId);
         Instant now = Instant.now();
         pending(1, 25, now.minus(Duration.ofDays(1)));
         pending(2, 35, now.plus(Duration.ofDays(10)));
     }
 
     private void pending(int index, long points, Instant availableAt) {
-        jdbc.update("INSERT INTO points_ledger (id, tenant_id, customer_id, kind, points, available_at, settled,"
-                + " source_type, source_id, job_id, item_index) VALUES (nextval('points_ledger_id_seq'), 'acme', ?,"
-                + " 'PENDING_EARN', ?, ?, false, 'order', ?, 1, ?)", customerId, points, Timestamp.from(availableAt),
-                "o-" + index, index);
+        jdbc.update(
+                "INSERT INTO points_ledger (id, tenant_id, customer_id, kind, points, available_at, settled,"
+                        + " source_type, source_id, job_id, item_index) VALUES (nextval('points_ledger_id_seq'), 'acme', ?,"
+                        + " 'PENDING_EARN', ?, ?, false, 'order', ?, 1, ?)",
+                customerId,
+                points,
+                Timestamp.from(availableAt),
+                "o-" + index,
+                index);
     }
 
     @Test
@@ -87,7 +98,8 @@ class CustomerReadIT {
         assertThat(profile.get("customerId").asString()).isEqualTo(customerId);
         assertThat(profile.get("guest").asBoolean()).isTrue();
         assertThat(profile.get("customerAttributes").get("email").asString()).isEqualTo("r@example.com");
-        assertThat(profile.get("customerAttributes").get("custom").get("tier").asInt()).isEqualTo(2);
+        assertThat(profile.get("customerAttributes").get("custom").get("tier").asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -107,14 +119,19 @@ class CustomerReadIT {
     void anotherTenantsCustomerIsUnknown() {
         BatchApiClient globex = api.as(GLOBEX_KEY, GLOBEX_SECRET);
 
-        assertThat(globex.get(BatchApiClient.PREFIX + "/customers/" + customerId).status()).isEqualTo(404);
-        assertThat(globex.get(BatchApiClient.PREFIX + "/customers/" + customerId + "/balance").status())
+        assertThat(globex.get(BatchApiClient.PREFIX + "/customers/" + customerId)
+                        .status())
+                .isEqualTo(404);
+        assertThat(globex.get(BatchApiClient.PREFIX + "/customers/" + customerId + "/balance")
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void readsNeedTheTenantsKeys() {
-        assertThat(api.as(null, null).get(BatchApiClient.PREFIX + "/customers/" + customerId).status())
+        assertThat(api.as(null, null)
+                        .get(BatchApiClient.PREFIX + "/customers/" + customerId)
+                        .status())
                 .isEqualTo(401);
     }
 }

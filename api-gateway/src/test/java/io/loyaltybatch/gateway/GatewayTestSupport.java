@@ -59,8 +59,8 @@ public final class GatewayTestSupport {
     /** A customers batch of {@code count} items with ids {@code prefix-0 ...}. */
     public static String customers(String prefix, int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> "{\"customerId\": \"" + prefix + "-" + i + "\", \"email\": \"" + prefix + i
-                        + "@example.com\"}")
+                .mapToObj(i ->
+                        "{\"customerId\": \"" + prefix + "-" + i + "\", \"email\": \"" + prefix + i + "@example.com\"}")
                 .collect(Collectors.joining(",", "{\"body\": [", "]}"));
     }
 }

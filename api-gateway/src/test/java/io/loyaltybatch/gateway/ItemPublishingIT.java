@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** What a worker sees of a submitted job on the real Kafka broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "loyalty.items-topic.name=publishing-it.items")
 class ItemPublishingIT {
 
@@ -47,7 +48,8 @@ class ItemPublishingIT {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = readCommittedConsumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor("publishing-it.items").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             assertThat(partitions).hasSize(12);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -59,8 +61,11 @@ class ItemPublishingIT {
 
         assertThat(records).hasSize(2);
         assertThat(records).extracting(ConsumerRecord::key).containsOnly("acme/p-1");
-        assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
-        List<ItemEnvelope> envelopes = records.stream().map(r -> WireCodec.decodeEnvelope(r.value())).toList();
+        assertThat(records)
+                .extracting(ConsumerRecord::partition)
+                .containsOnly(records.get(0).partition());
+        List<ItemEnvelope> envelopes =
+                records.stream().map(r -> WireCodec.decodeEnvelope(r.value())).toList();
         assertThat(envelopes).extracting(ItemEnvelope::index).containsExactly(0, 2);
         assertThat(envelopes).allSatisfy(e -> {
             assertThat(e.jobId()).isEqualTo(jobId);
@@ -73,7 +78,8 @@ class ItemPublishingIT {
 
     private static KafkaConsumer<String, String> readCommittedConsumer() {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.shared().kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        LocalEngines.shared().kafka().bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));

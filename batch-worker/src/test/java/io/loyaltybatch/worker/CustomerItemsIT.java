@@ -3,7 +3,6 @@ package io.loyaltybatch.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
@@ -11,12 +10,11 @@ import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.MalformedEnvelopeException;
 import io.loyaltybatch.model.WireCodec;
 import java.sql.Timestamp;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.support.KafkaHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,21 +22,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.JsonNode;
 
 /** The worker against a real Kafka broker, Redis server and PostgreSQL server. */
 @SpringBootTest(properties = "loyalty.items-topic.name=worker-it.items")
-class CustomerItemsIT {
+class CustomerItemsIT extends RealEnginesTest {
 
     private static final String TOPIC = "worker-it.items";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        LocalEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     StringRedisTemplate redis;
@@ -75,9 +67,11 @@ class CustomerItemsIT {
         long jobId = WorkerFixture.newJobId();
         fixture.createJob(jobId, "acme", ItemType.CUSTOMERS, 3);
         fixture.publish(List.of(
-                WorkerFixture.customer("acme", jobId, 0, "w-1", profile("{\"email\": \"a@x.co\", \"custom\": {\"a\": 1}}")),
+                WorkerFixture.customer(
+                        "acme", jobId, 0, "w-1", profile("{\"email\": \"a@x.co\", \"custom\": {\"a\": 1}}")),
                 WorkerFixture.customer("acme", jobId, 1, "w-2", profile("{\"displayName\": \"Bo\"}")),
-                WorkerFixture.customer("acme", jobId, 2, "w-1", profile("{\"city\": \"Cairo\", \"custom\": {\"b\": 2}}"))));
+                WorkerFixture.customer(
+                        "acme", jobId, 2, "w-1", profile("{\"city\": \"Cairo\", \"custom\": {\"b\": 2}}"))));
 
         awaitStatus(jobId, "completed");
 
@@ -88,8 +82,10 @@ class CustomerItemsIT {
         assertThat(header.get(JobKeys.COMPLETED_AT)).isNotNull();
         assertThat(result(jobId, 0).message()).isEqualTo("Customer created successfully");
         assertThat(result(jobId, 2).message()).isEqualTo("Customer updated successfully");
-        JsonNode stored = WireCodec.mapper().readTree(jdbc.queryForObject(
-                "SELECT profile::text FROM customers WHERE tenant_id = 'acme' AND customer_id = 'w-1'", String.class));
+        JsonNode stored = WireCodec.mapper()
+                .readTree(jdbc.queryForObject(
+                        "SELECT profile::text FROM customers WHERE tenant_id = 'acme' AND customer_id = 'w-1'",
+                        String.class));
         assertThat(stored.get("email").asString()).isEqualTo("a@x.co");
         assertThat(stored.get("city").asString()).isEqualTo("Cairo");
         assertThat(stored.get("custom").get("a").asInt()).isEqualTo(1);
@@ -166,7 +162,9 @@ class CustomerItemsIT {
         fixture.createJob(jobId, "acme", ItemType.CUSTOMERS, 1);
         fixture.publishRaw(List.of(
                 new ProducerRecord<>(TOPIC, "acme/poison", "{not json"),
-                new ProducerRecord<>(TOPIC, "acme/poison",
+                new ProducerRecord<>(
+                        TOPIC,
+                        "acme/poison",
                         WireCodec.encode(WorkerFixture.customer("acme", jobId, 0, "poison", profile("{}"))))));
 
         awaitStatus(jobId, "completed");
@@ -175,7 +173,8 @@ class CustomerItemsIT {
         assertThat(header(dead, "loyalty-dlt-cause-fqcn")).isEqualTo(MalformedEnvelopeException.class.getName());
         assertThat(header(dead, "loyalty-dlt-cause-message")).isEqualTo("item record is not JSON");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isEqualTo("loyalty-batch-worker");
-        assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION)).isNotNull();
+        assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION))
+                .isNotNull();
         assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET)).isNotNull();
     }
 
@@ -184,7 +183,9 @@ class CustomerItemsIT {
     }
 
     private Timestamp updatedAt(String customerId) {
-        return jdbc.queryForObject("SELECT updated_at FROM customers WHERE tenant_id = 'acme' AND customer_id = ?",
-                Timestamp.class, customerId);
+        return jdbc.queryForObject(
+                "SELECT updated_at FROM customers WHERE tenant_id = 'acme' AND customer_id = ?",
+                Timestamp.class,
+                customerId);
     }
 }

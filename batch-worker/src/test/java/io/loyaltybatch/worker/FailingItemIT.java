@@ -3,7 +3,6 @@ package io.loyaltybatch.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
@@ -23,20 +22,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** An item whose processing keeps throwing: retried, then reported 5000 and dead-lettered; its job still ends. */
-@SpringBootTest(properties = {"loyalty.items-topic.name=failing-it.items", "loyalty.worker.item-retries=2",
-        "loyalty.worker.retry-initial-interval=50ms"})
-class FailingItemIT {
+@SpringBootTest(
+        properties = {
+            "loyalty.items-topic.name=failing-it.items",
+            "loyalty.worker.item-retries=2",
+            "loyalty.worker.retry-initial-interval=50ms"
+        })
+class FailingItemIT extends RealEnginesTest {
 
     private static final String TOPIC = "failing-it.items";
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        LocalEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     StringRedisTemplate redis;
@@ -74,14 +70,16 @@ class FailingItemIT {
 
         assertThat(fixture.header(items.jobId()).get(JobKeys.FINISHED)).isEqualTo("2");
         assertThat(fixture.header(items.jobId()).get(JobKeys.ERRORS)).isEqualTo("1");
-        ItemResult failed = WireCodec.decodeResult((String) fixture.results(items.jobId()).get("1"));
+        ItemResult failed =
+                WireCodec.decodeResult((String) fixture.results(items.jobId()).get("1"));
         assertThat(failed.code()).isEqualTo(ErrorCode.ITEM_NOT_PROCESSED);
         assertThat(failed.message()).isEqualTo("Item could not be processed");
-        assertThat(jdbc.queryForObject("SELECT available_points FROM customers WHERE customer_id = ?", Long.class,
-                customer)).isEqualTo(15);
+        assertThat(jdbc.queryForObject(
+                        "SELECT available_points FROM customers WHERE customer_id = ?", Long.class, customer))
+                .isEqualTo(15);
 
-        ConsumerRecord<String, String> dead = fixture.readOne(TOPIC + ".DLT",
-                r -> r.value().contains("bad-" + customer));
+        ConsumerRecord<String, String> dead =
+                fixture.readOne(TOPIC + ".DLT", r -> r.value().contains("bad-" + customer));
         assertThat(header(dead, "loyalty-dlt-cause-fqcn")).isEqualTo("java.time.format.DateTimeParseException");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
     }

@@ -43,27 +43,46 @@ public final class Items {
     }
 
     public ItemEnvelope orderAt(String customerId, String orderId, String totalPaid, java.time.Instant orderDate) {
-        return item(ItemType.ORDERS, customerId, body().put("orderId", orderId)
-                .put("orderDate", orderDate.toString()).put("totalPaid", new java.math.BigDecimal(totalPaid)));
+        return item(
+                ItemType.ORDERS,
+                customerId,
+                body().put("orderId", orderId)
+                        .put("orderDate", orderDate.toString())
+                        .put("totalPaid", new java.math.BigDecimal(totalPaid)));
     }
 
     public ItemEnvelope cashback(String customerId, String transactionId, String amount) {
-        return item(ItemType.CASHBACK, customerId, body().put("transactionId", transactionId)
-                .put("transactionTime", "2026-11-01T10:00:00Z").put("amount", new java.math.BigDecimal(amount)));
+        return item(
+                ItemType.CASHBACK,
+                customerId,
+                body().put("transactionId", transactionId)
+                        .put("transactionTime", "2026-11-01T10:00:00Z")
+                        .put("amount", new java.math.BigDecimal(amount)));
     }
 
     public ItemEnvelope redeemPoints(String customerId, String transactionId, long points) {
-        return item(ItemType.REDEEM, customerId, body().put("transactionId", transactionId)
-                .put("transactionTime", "2026-11-01T10:00:00Z").put("points", points));
+        return item(
+                ItemType.REDEEM,
+                customerId,
+                body().put("transactionId", transactionId)
+                        .put("transactionTime", "2026-11-01T10:00:00Z")
+                        .put("points", points));
     }
 
     public ItemEnvelope redeemAmount(String customerId, String transactionId, String amount) {
-        return item(ItemType.REDEEM, customerId, body().put("transactionId", transactionId)
-                .put("transactionTime", "2026-11-01T10:00:00Z").put("amount", new java.math.BigDecimal(amount)));
+        return item(
+                ItemType.REDEEM,
+                customerId,
+                body().put("transactionId", transactionId)
+                        .put("transactionTime", "2026-11-01T10:00:00Z")
+                        .put("amount", new java.math.BigDecimal(amount)));
     }
 
     public ItemEnvelope adjust(String customerId, long amount) {
-        return item(ItemType.BALANCE_ADJUSTMENT, customerId, body().put("amount", amount).put("reason", "test"));
+        return item(
+                ItemType.BALANCE_ADJUSTMENT,
+                customerId,
+                body().put("amount", amount).put("reason", "test"));
     }
 
     public ItemEnvelope inquiry(String customerId) {

@@ -2,7 +2,6 @@ package io.loyaltybatch.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
@@ -14,28 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every ledger item kind against a real PostgreSQL server, through the ledger the worker uses (claims, handlers,
  * results in one transaction). Tenant {@code acme} runs on the defaults; {@code strict} does not create customers;
  * {@code generous} earns 10 points per 2.00 with points worth 0.05.
  */
-@SpringBootTest(properties = {
-        "loyalty.items-topic.name=ledger-it.items",
-        "loyalty.programs.strict.auto-create-customers=false",
-        "loyalty.programs.generous.earn-points=10",
-        "loyalty.programs.generous.earn-per-amount=2.00",
-        "loyalty.programs.generous.redemption-factor=0.05",
-        "loyalty.programs.generous.currency=EUR",
-        "loyalty.programs.generous.points-name=Stars"})
-class LedgerIT {
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        LocalEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
+@SpringBootTest(
+        properties = {
+            "loyalty.items-topic.name=ledger-it.items",
+            "loyalty.programs.strict.auto-create-customers=false",
+            "loyalty.programs.generous.earn-points=10",
+            "loyalty.programs.generous.earn-per-amount=2.00",
+            "loyalty.programs.generous.redemption-factor=0.05",
+            "loyalty.programs.generous.currency=EUR",
+            "loyalty.programs.generous.points-name=Stars"
+        })
+class LedgerIT extends RealEnginesTest {
 
     @Autowired
     ItemLedger ledger;
@@ -52,13 +46,19 @@ class LedgerIT {
     }
 
     private long available(String tenant, String customerId) {
-        return jdbc.queryForObject("SELECT available_points FROM customers WHERE tenant_id = ? AND customer_id = ?",
-                Long.class, tenant, customerId);
+        return jdbc.queryForObject(
+                "SELECT available_points FROM customers WHERE tenant_id = ? AND customer_id = ?",
+                Long.class,
+                tenant,
+                customerId);
     }
 
     private long ledgerSum(String tenant, String customerId) {
-        return jdbc.queryForObject("SELECT COALESCE(sum(points), 0) FROM points_ledger"
-                + " WHERE tenant_id = ? AND customer_id = ?", Long.class, tenant, customerId);
+        return jdbc.queryForObject(
+                "SELECT COALESCE(sum(points), 0) FROM points_ledger" + " WHERE tenant_id = ? AND customer_id = ?",
+                Long.class,
+                tenant,
+                customerId);
     }
 
     @Test
@@ -81,8 +81,8 @@ class LedgerIT {
         String orderId = unique("order");
         Items first = Items.forNewJob("acme");
 
-        List<ItemResult> results = ledger.apply(List.of(first.order(customer, orderId, "10"),
-                first.order(customer, orderId, "10")));
+        List<ItemResult> results =
+                ledger.apply(List.of(first.order(customer, orderId, "10"), first.order(customer, orderId, "10")));
         ItemResult later = applyOne(Items.forNewJob("acme").order(customer, orderId, "10"));
 
         assertThat(results.get(0).successful()).isTrue();
@@ -97,9 +97,13 @@ class LedgerIT {
         Items items = Items.forNewJob("strict");
         String nobody = unique("nobody");
 
-        List<ItemResult> results = ledger.apply(List.of(items.order(nobody, unique("o"), "10"),
-                items.cashback(nobody, unique("t"), "10"), items.events(nobody, "login"),
-                items.inquiry(nobody), items.adjust(nobody, 5), items.redeemPoints(nobody, unique("r"), 1)));
+        List<ItemResult> results = ledger.apply(List.of(
+                items.order(nobody, unique("o"), "10"),
+                items.cashback(nobody, unique("t"), "10"),
+                items.events(nobody, "login"),
+                items.inquiry(nobody),
+                items.adjust(nobody, 5),
+                items.redeemPoints(nobody, unique("r"), 1)));
 
         assertThat(results).allSatisfy(r -> {
             assertThat(r.code()).isEqualTo(ErrorCode.CUSTOMER_NOT_FOUND);
@@ -114,8 +118,8 @@ class LedgerIT {
         Items items = Items.forNewJob("acme");
         String nobody = unique("nobody");
 
-        List<ItemResult> results = ledger.apply(List.of(items.inquiry(nobody), items.adjust(nobody, 5),
-                items.redeemPoints(nobody, unique("r"), 1)));
+        List<ItemResult> results = ledger.apply(
+                List.of(items.inquiry(nobody), items.adjust(nobody, 5), items.redeemPoints(nobody, unique("r"), 1)));
 
         assertThat(results).extracting(ItemResult::code).containsOnly(ErrorCode.CUSTOMER_NOT_FOUND);
     }
@@ -128,13 +132,15 @@ class LedgerIT {
         ItemResult result = applyOne(Items.forNewJob("generous").cashback(customer, transactionId, "9.99"));
 
         assertThat(result.message()).isEqualTo("Cashback rewarded successfully");
-        assertThat(result.payload()).containsEntry("transactionId", transactionId)
+        assertThat(result.payload())
+                .containsEntry("transactionId", transactionId)
                 .containsEntry("rewardEquivalentPoints", 40L)
                 .containsEntry("rewardAmount", new BigDecimal("2.00"));
         long reference = (Long) result.payload().get("transactionRef");
         assertThat(jdbc.queryForObject("SELECT points FROM points_ledger WHERE id = ?", Long.class, reference))
                 .isEqualTo(40);
-        assertThat(applyOne(Items.forNewJob("generous").cashback(customer, transactionId, "1")).code())
+        assertThat(applyOne(Items.forNewJob("generous").cashback(customer, transactionId, "1"))
+                        .code())
                 .isEqualTo(ErrorCode.DUPLICATE_TRANSACTION);
     }
 
@@ -145,10 +151,14 @@ class LedgerIT {
 
         List<ItemResult> results = ledger.apply(List.of(items.adjust(customer, 1), items.customer(customer)));
         assertThat(results.get(0).code()).isEqualTo(ErrorCode.CUSTOMER_NOT_FOUND);
-        results = ledger.apply(List.of(items.adjust(customer, 100), items.redeemPoints(customer, unique("r"), 30),
-                items.redeemAmount(customer, unique("r"), "0.205"), items.redeemPoints(customer, unique("r"), 60)));
+        results = ledger.apply(List.of(
+                items.adjust(customer, 100),
+                items.redeemPoints(customer, unique("r"), 30),
+                items.redeemAmount(customer, unique("r"), "0.205"),
+                items.redeemPoints(customer, unique("r"), 60)));
 
-        assertThat(results.get(1).payload()).containsEntry("redeemEquivalentPoints", 30L)
+        assertThat(results.get(1).payload())
+                .containsEntry("redeemEquivalentPoints", 30L)
                 .containsEntry("redeemAmount", new BigDecimal("0.30"));
         assertThat(results.get(2).payload()).containsEntry("redeemEquivalentPoints", 21L);
         assertThat(results.get(3).code()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
@@ -163,12 +173,11 @@ class LedgerIT {
         Items items = Items.forNewJob("acme");
         ledger.apply(List.of(items.customer(customer)));
 
-        List<ItemResult> results = ledger.apply(List.of(items.adjust(customer, 50), items.adjust(customer, -20),
-                items.adjust(customer, -31)));
+        List<ItemResult> results = ledger.apply(
+                List.of(items.adjust(customer, 50), items.adjust(customer, -20), items.adjust(customer, -31)));
 
         assertThat(results.get(0).payload()).containsEntry("points", 50L).containsEntry("availablePointsBalance", 50L);
-        assertThat(results.get(1).payload()).containsEntry("points", -20L)
-                .containsEntry("availablePointsBalance", 30L);
+        assertThat(results.get(1).payload()).containsEntry("points", -20L).containsEntry("availablePointsBalance", 30L);
         assertThat(results.get(2).code()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(available("acme", customer)).isEqualTo(30);
     }
@@ -178,8 +187,8 @@ class LedgerIT {
         String customer = unique("b");
         Items items = Items.forNewJob("generous");
 
-        List<ItemResult> results = ledger.apply(List.of(items.order(customer, unique("o"), "20.00"),
-                items.inquiry(customer)));
+        List<ItemResult> results =
+                ledger.apply(List.of(items.order(customer, unique("o"), "20.00"), items.inquiry(customer)));
 
         assertThat(results.get(1).message()).isEqualTo("Balance retrieved successfully");
         assertThat(results.get(1).payload())
@@ -202,17 +211,20 @@ class LedgerIT {
 
         assertThat(result.message()).isEqualTo("Events tracked successfully");
         assertThat(result.payload()).containsEntry("eventCount", 2);
-        assertThat(jdbc.queryForList("SELECT name FROM customer_events WHERE customer_id = ? ORDER BY name",
-                String.class, customer)).containsExactly("app_open", "login");
+        assertThat(jdbc.queryForList(
+                        "SELECT name FROM customer_events WHERE customer_id = ? ORDER BY name", String.class, customer))
+                .containsExactly("app_open", "login");
     }
 
     @Test
     void databaseRefusesANegativeBalanceWhateverTheCaller() {
         String customer = unique("guard");
-        ledger.apply(List.of(Items.forNewJob("acme").adjust(customer, 1), Items.forNewJob("acme").customer(customer)));
+        ledger.apply(List.of(
+                Items.forNewJob("acme").adjust(customer, 1),
+                Items.forNewJob("acme").customer(customer)));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
-                "UPDATE customers SET available_points = available_points - 1 WHERE customer_id = ?", customer))
+                        "UPDATE customers SET available_points = available_points - 1 WHERE customer_id = ?", customer))
                 .hasMessageContaining("available_points_not_negative");
     }
 }

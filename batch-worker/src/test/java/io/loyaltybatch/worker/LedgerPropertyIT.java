@@ -2,7 +2,6 @@ package io.loyaltybatch.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
@@ -22,22 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Random sequences of earns, adjustments and redemptions (many of which must fail) for a few customers, applied in
  * random poll sizes, against a model that is a map of balances. Each seed is a reproducible case.
  */
 @SpringBootTest(properties = "loyalty.items-topic.name=ledger-property-it.items")
-class LedgerPropertyIT {
+class LedgerPropertyIT extends RealEnginesTest {
 
     private static final int OPERATIONS = 60;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        LocalEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     ItemLedger ledger;
@@ -76,21 +68,27 @@ class LedgerPropertyIT {
         while (position < steps.size()) {
             int size = 1 + random.nextInt(12);
             List<Step> poll = steps.subList(position, Math.min(steps.size(), position + size));
-            List<ItemResult> results = ledger.apply(poll.stream().map(Step::item).toList());
+            List<ItemResult> results =
+                    ledger.apply(poll.stream().map(Step::item).toList());
             for (int i = 0; i < poll.size(); i++) {
                 ItemResult result = results.get(i);
-                assertThat(result.code()).as("seed %d, item %d: %s", seed, poll.get(i).item().index(),
-                        result.message()).isEqualTo(poll.get(i).expectedFailure());
+                assertThat(result.code())
+                        .as("seed %d, item %d: %s", seed, poll.get(i).item().index(), result.message())
+                        .isEqualTo(poll.get(i).expectedFailure());
                 expected.merge(poll.get(i).item().customerId(), poll.get(i).delta(), Long::sum);
             }
             for (String customer : customers) {
-                assertThat(available(customer)).as("seed %d", seed).isNotNegative()
+                assertThat(available(customer))
+                        .as("seed %d", seed)
+                        .isNotNegative()
                         .isEqualTo(expected.get(customer));
             }
             position += size;
         }
         for (String customer : customers) {
-            assertThat(ledgerSum(customer)).as("seed %d, ledger of %s", seed, customer).isEqualTo(model.get(customer));
+            assertThat(ledgerSum(customer))
+                    .as("seed %d, ledger of %s", seed, customer)
+                    .isEqualTo(model.get(customer));
         }
     }
 
@@ -101,8 +99,10 @@ class LedgerPropertyIT {
                 int cents = random.nextInt(20_000);
                 long points = cents / 100;
                 model.put(customer, balance + points);
-                return new Step(items.order(customer, "o-" + id, cents / 100 + "." + String.format("%02d", cents % 100)),
-                        points, null);
+                return new Step(
+                        items.order(customer, "o-" + id, cents / 100 + "." + String.format("%02d", cents % 100)),
+                        points,
+                        null);
             }
             case 1 -> {
                 long amount = edgeOrRandom(random, balance, 150);
@@ -125,8 +125,10 @@ class LedgerPropertyIT {
                 int cents = random.nextInt(5_000);
                 long points = cents / 100;
                 model.put(customer, balance + points);
-                return new Step(items.cashback(customer, "c-" + id, cents / 100 + "." + String.format("%02d", cents % 100)),
-                        points, null);
+                return new Step(
+                        items.cashback(customer, "c-" + id, cents / 100 + "." + String.format("%02d", cents % 100)),
+                        points,
+                        null);
             }
         }
     }
@@ -151,7 +153,9 @@ class LedgerPropertyIT {
             ItemEnvelope second = Items.forNewJob("acme").redeemPoints(customer, "race-b-" + round, 60);
             CompletableFuture<List<ItemResult>> a = CompletableFuture.supplyAsync(() -> ledger.apply(List.of(first)));
             CompletableFuture<List<ItemResult>> b = CompletableFuture.supplyAsync(() -> ledger.apply(List.of(second)));
-            long succeeded = Stream.of(a.join().get(0), b.join().get(0)).filter(ItemResult::successful).count();
+            long succeeded = Stream.of(a.join().get(0), b.join().get(0))
+                    .filter(ItemResult::successful)
+                    .count();
 
             assertThat(succeeded).isEqualTo(1);
             assertThat(available(customer)).isEqualTo(40);
@@ -168,19 +172,26 @@ class LedgerPropertyIT {
         CompletableFuture<List<ItemResult>> a = CompletableFuture.supplyAsync(() -> ledger.apply(List.of(earn)));
         CompletableFuture<List<ItemResult>> b = CompletableFuture.supplyAsync(() -> ledger.apply(List.of(earn)));
 
-        assertThat(WireCodec.encode(a.join().get(0))).isEqualTo(WireCodec.encode(b.join().get(0)));
+        assertThat(WireCodec.encode(a.join().get(0)))
+                .isEqualTo(WireCodec.encode(b.join().get(0)));
         assertThat(available(customer)).isEqualTo(70);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM points_ledger WHERE customer_id = ?", Long.class,
-                customer)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM points_ledger WHERE customer_id = ?", Long.class, customer))
+                .isEqualTo(1);
     }
 
     private long available(String customer) {
-        return jdbc.queryForObject("SELECT COALESCE((SELECT available_points FROM customers"
-                + " WHERE tenant_id = 'acme' AND customer_id = ?), 0)", Long.class, customer);
+        return jdbc.queryForObject(
+                "SELECT COALESCE((SELECT available_points FROM customers"
+                        + " WHERE tenant_id = 'acme' AND customer_id = ?), 0)",
+                Long.class,
+                customer);
     }
 
     private long ledgerSum(String customer) {
-        return jdbc.queryForObject("SELECT COALESCE(sum(points), 0) FROM points_ledger"
-                + " WHERE tenant_id = 'acme' AND customer_id = ?", Long.class, customer);
+        return jdbc.queryForObject(
+                "SELECT COALESCE(sum(points), 0) FROM points_ledger" + " WHERE tenant_id = 'acme' AND customer_id = ?",
+                Long.class,
+                customer);
     }
 }

@@ -3,7 +3,6 @@ package io.loyaltybatch.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
@@ -21,19 +20,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Every item kind, its record delivered twice through Kafka: the ledger and the counters change once. */
 @SpringBootTest(properties = "loyalty.items-topic.name=redelivery-it.items")
-class RedeliveryIT {
+class RedeliveryIT extends RealEnginesTest {
 
     private static final String TOPIC = "redelivery-it.items";
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        LocalEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     StringRedisTemplate redis;
@@ -91,18 +83,22 @@ class RedeliveryIT {
 
         jobs.forEach((type, jobId) -> {
             assertThat(fixture.status(jobId)).as(type.name()).isEqualTo("completed");
-            assertThat(fixture.header(jobId).get(JobKeys.FINISHED)).as(type.name()).isEqualTo("1");
+            assertThat(fixture.header(jobId).get(JobKeys.FINISHED))
+                    .as(type.name())
+                    .isEqualTo("1");
             assertThat(count("processed_items", jobId)).as(type.name()).isEqualTo(1);
         });
         assertThat(count("points_ledger", jobs.get(ItemType.ORDERS))).isEqualTo(1);
         assertThat(count("points_ledger", jobs.get(ItemType.CASHBACK))).isEqualTo(1);
-        assertThat(count("points_ledger", jobs.get(ItemType.BALANCE_ADJUSTMENT))).isEqualTo(1);
+        assertThat(count("points_ledger", jobs.get(ItemType.BALANCE_ADJUSTMENT)))
+                .isEqualTo(1);
         assertThat(count("points_ledger", jobs.get(ItemType.REDEEM))).isEqualTo(1);
         assertThat(count("orders", jobs.get(ItemType.ORDERS))).isEqualTo(1);
         assertThat(count("point_transactions", jobs.get(ItemType.CASHBACK))).isEqualTo(1);
         assertThat(count("customer_events", jobs.get(ItemType.EVENTS))).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT available_points FROM customers WHERE customer_id = ?", Long.class,
-                customer)).isEqualTo(50 + 20 + 30 - 40);
+        assertThat(jdbc.queryForObject(
+                        "SELECT available_points FROM customers WHERE customer_id = ?", Long.class, customer))
+                .isEqualTo(50 + 20 + 30 - 40);
     }
 
     private long count(String table, long jobId) {

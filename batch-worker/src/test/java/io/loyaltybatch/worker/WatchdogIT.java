@@ -3,7 +3,6 @@ package io.loyaltybatch.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
 import java.time.Duration;
@@ -16,19 +15,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A job whose items never arrive is failed by the watchdog with a reason; a job that progresses is not. */
-@SpringBootTest(properties = {"loyalty.items-topic.name=watchdog-it.items", "loyalty.watchdog.stall-timeout=3s",
-        "loyalty.watchdog.check-interval=500ms"})
+@SpringBootTest(
+        properties = {
+            "loyalty.items-topic.name=watchdog-it.items",
+            "loyalty.watchdog.stall-timeout=3s",
+            "loyalty.watchdog.check-interval=500ms"
+        })
 @DirtiesContext
-class WatchdogIT {
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        LocalEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
+class WatchdogIT extends RealEnginesTest {
 
     @Autowired
     StringRedisTemplate redis;
@@ -60,7 +56,7 @@ class WatchdogIT {
         assertThat(header.get(JobKeys.CANCELLED)).isEqualTo("5");
         assertThat(header.get(JobKeys.COMPLETED_AT)).isNotNull();
         assertThat(fixture.status(delivered.jobId())).isEqualTo("completed");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                redis.opsForZSet().score(JobKeys.ACTIVE_JOBS, Long.toString(lost.jobId())) == null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> redis.opsForZSet().score(JobKeys.ACTIVE_JOBS, Long.toString(lost.jobId())) == null);
     }
 }

@@ -1,32 +1,32 @@
 package io.loyaltybatch.worker;
 
+import static org.awaitility.Awaitility.await;
+
 import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.WireCodec;
-import static org.awaitility.Awaitility.await;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +47,8 @@ public final class WorkerFixture implements AutoCloseable {
         this.redis = redis;
         this.topic = topic;
         this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.shared().kafka().bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        LocalEngines.shared().kafka().bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "worker-fixture-" + UUID.randomUUID(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
@@ -64,17 +65,27 @@ public final class WorkerFixture implements AutoCloseable {
 
     /** Writes a queued job of {@code itemCount} items, none rejected. */
     public void createJob(long jobId, String tenantId, ItemType type, int itemCount) {
-        redis.execute(RedisScript.of(JobScripts.CREATE_JOB.source(), Long.class),
+        redis.execute(
+                RedisScript.of(JobScripts.CREATE_JOB.source(), Long.class),
                 List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
-                tenantId, type.pathName(), Integer.toString(itemCount), iso(Instant.now()), "3600", "3600", "0");
+                tenantId,
+                type.pathName(),
+                Integer.toString(itemCount),
+                iso(Instant.now()),
+                "3600",
+                "3600",
+                "0");
         redis.opsForZSet().add(JobKeys.ACTIVE_JOBS, Long.toString(jobId), System.currentTimeMillis());
     }
 
     /** Stops a job as the gateway does. */
     public String stopJob(long jobId, String tenantId) {
-        return redis.execute(RedisScript.of(JobScripts.STOP_JOB.source(), String.class),
+        return redis.execute(
+                RedisScript.of(JobScripts.STOP_JOB.source(), String.class),
                 List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
-                tenantId, iso(Instant.now()), "3600");
+                tenantId,
+                iso(Instant.now()),
+                "3600");
     }
 
     public static ItemEnvelope customer(String tenantId, long jobId, int index, String customerId, JsonNode profile) {
@@ -99,7 +110,8 @@ public final class WorkerFixture implements AutoCloseable {
     /** Reads a topic from the start until a record matches. */
     public ConsumerRecord<String, String> readOne(String topicName, Predicate<ConsumerRecord<String, String>> match) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalEngines.shared().kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        LocalEngines.shared().kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "fixture-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -120,7 +132,8 @@ public final class WorkerFixture implements AutoCloseable {
 
     /** Publishes the envelopes in one transaction, in order. */
     public void publish(List<ItemEnvelope> items) {
-        publishRaw(items.stream().map(i -> new ProducerRecord<>(topic, i.partitionKey(), WireCodec.encode(i)))
+        publishRaw(items.stream()
+                .map(i -> new ProducerRecord<>(topic, i.partitionKey(), WireCodec.encode(i)))
                 .toList());
     }
 

@@ -50,28 +50,40 @@ class ChaosIT {
 
     /** 21 jobs: customers, then four rounds of orders, cashback, adjustments, events and redemptions. */
     private static Workload workload(String name) {
-        return new Workload(name, system.api()).submitCustomers().submitRound().submitRound().submitRound()
+        return new Workload(name, system.api())
+                .submitCustomers()
+                .submitRound()
+                .submitRound()
+                .submitRound()
                 .submitRound();
     }
 
     /** Waits until this share of the workload is processed, and proves the job is still running then. */
     private static void awaitShare(Workload workload, double share) {
-        await().atMost(DRAIN).pollInterval(Duration.ofMillis(100))
+        await().atMost(DRAIN)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> workload.processed() >= share * workload.items());
         assertThat(workload.processed()).as("still mid-job").isLessThan(workload.items());
     }
 
     private static long drain(Workload workload, long startedAt) {
-        await().atMost(DRAIN).pollInterval(Duration.ofMillis(250)).until(() ->
-                workload.counters().values().stream().allMatch(c -> c[0] + c[1] + c[2] == c[3]));
+        await().atMost(DRAIN)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> workload.counters().values().stream().allMatch(c -> c[0] + c[1] + c[2] == c[3]));
         return System.nanoTime() - startedAt;
     }
 
     private static void report(String scenario, Workload workload, String actions, long drainNanos)
             throws SQLException {
         Verification.Figures figures = verification.verify(workload);
-        System.out.printf("CHAOS %-22s jobs=%d items=%d %s lost=%d doubled=%d drain=%.1fs%n", scenario,
-                workload.jobs().size(), workload.items(), actions, figures.lost(), figures.doubled(),
+        System.out.printf(
+                "CHAOS %-22s jobs=%d items=%d %s lost=%d doubled=%d drain=%.1fs%n",
+                scenario,
+                workload.jobs().size(),
+                workload.items(),
+                actions,
+                figures.lost(),
+                figures.doubled(),
                 drainNanos / 1e9);
     }
 
@@ -97,7 +109,10 @@ class ChaosIT {
     void scalingFromOneWorkerToThreeAndBackLosesAndDoublesNothing() throws SQLException {
         JavaApp first = system.startWorker();
         long started = System.nanoTime();
-        Workload workload = new Workload("scale", system.api()).submitCustomers().submitRound().submitRound();
+        Workload workload = new Workload("scale", system.api())
+                .submitCustomers()
+                .submitRound()
+                .submitRound();
         // jobs submitted while the extra workers start, while all three run, and after two of them left
         List<JavaApp> added = system.startWorkers(2);
         workload.submitRound().submitRound();
@@ -145,8 +160,7 @@ class ChaosIT {
         int processedWhileDown = workload.processed();
         system.engines().postgres().start();
         assertThat(processedWhileDown).isLessThan(workload.items());
-        report("redis, postgres restart", workload, "redis-restarts=1 postgres-restarts=1",
-                drain(workload, started));
+        report("redis, postgres restart", workload, "redis-restarts=1 postgres-restarts=1", drain(workload, started));
     }
 
     @Test
@@ -188,11 +202,14 @@ class ChaosIT {
             long drained = drain(workload, started);
 
             await().atMost(DRAIN).until(() -> "completed".equals(statusOf(failing.jobId())));
-            var status = WireCodec.mapper().readTree(system.api().status(failing.jobId()).body());
+            var status = WireCodec.mapper()
+                    .readTree(system.api().status(failing.jobId()).body());
             assertThat(status.get("finishedCount").asInt()).isEqualTo(Workload.ITEMS - 1);
             assertThat(status.get("errorCount").asInt()).isEqualTo(1);
-            assertThat(status.get("response").get("failed").get(0).get("code").asInt()).isEqualTo(5000);
-            assertThat(status.get("response").get("failed").get(0).get("index").asInt()).isEqualTo(500);
+            assertThat(status.get("response").get("failed").get(0).get("code").asInt())
+                    .isEqualTo(5000);
+            assertThat(status.get("response").get("failed").get(0).get("index").asInt())
+                    .isEqualTo(500);
             var dead = topic.readDeadLetter(ChaosSystem.DEAD_LETTER_TOPIC, failing.badRecord());
             assertThat(dead.header("loyalty-dlt-cause-fqcn")).isEqualTo("java.time.format.DateTimeParseException");
             report("failing item", workload, "failing=1 reported-5000=1 dead-lettered=1", drained);
@@ -212,12 +229,16 @@ class ChaosIT {
     }
 
     private static String statusOf(long jobId) {
-        return WireCodec.mapper().readTree(system.api().status(jobId).body()).get("status").asString();
+        return WireCodec.mapper()
+                .readTree(system.api().status(jobId).body())
+                .get("status")
+                .asString();
     }
 
     private static void assertUnavailable(Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(503);
-        assertThat(WireCodec.mapper().readTree(response.body()).get("code").asInt()).isEqualTo(5003);
+        assertThat(WireCodec.mapper().readTree(response.body()).get("code").asInt())
+                .isEqualTo(5003);
         assertThat(response.header("Retry-After")).isPresent();
     }
 }

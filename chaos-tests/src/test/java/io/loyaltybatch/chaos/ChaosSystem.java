@@ -35,8 +35,8 @@ final class ChaosSystem implements AutoCloseable {
     private final AtomicInteger workerNumbers = new AtomicInteger();
 
     ChaosSystem() {
-        engines = new LocalEngines(new KafkaBroker(), new RedisServer(0, tempDir("chaos-redis"), true),
-                new PostgresServer());
+        engines = new LocalEngines(
+                new KafkaBroker(), new RedisServer(0, tempDir("chaos-redis"), true), new PostgresServer());
         gateway = new JavaApp("gateway", Path.of(System.getProperty("gateway.jar")), logs.resolve("gateway.log"))
                 .withEnv(engines.springEnvironment())
                 .withEnv("SERVER_PORT", Integer.toString(gatewayPort))
@@ -47,8 +47,8 @@ final class ChaosSystem implements AutoCloseable {
     ChaosSystem start() {
         engines.start();
         gateway.start();
-        gateway.awaitHttpOk(URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health/liveness"),
-                Duration.ofSeconds(120));
+        gateway.awaitHttpOk(
+                URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health/liveness"), Duration.ofSeconds(120));
         return this;
     }
 
@@ -95,7 +95,8 @@ final class ChaosSystem implements AutoCloseable {
                         "SPRING_KAFKA_LISTENER_CONCURRENCY", "2",
                         "LOYALTY_WORKER_RETRY_MAX_INTERVAL", "1s",
                         "LOYALTY_WORKER_ITEM_RETRIES", "2"))
-                .withArgs("--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                .withArgs(
+                        "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                         "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000")
                 .withJvmArgs("-Xmx256m")
                 .start();

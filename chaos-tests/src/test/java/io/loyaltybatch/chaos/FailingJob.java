@@ -16,13 +16,14 @@ record FailingJob(long jobId, TopicWriter.Written badRecord) {
         TopicWriter.Written bad = null;
         for (int i = 0; i < Workload.ITEMS; i++) {
             String customer = workload.customer(i);
-            var order = WireCodec.mapper().createObjectNode()
+            var order = WireCodec.mapper()
+                    .createObjectNode()
                     .put("orderId", "failing-" + jobId + "-" + i)
                     .put("orderDate", i == badIndex ? "not a date" : "2026-11-01T10:00:00Z")
                     .put("totalPaid", new java.math.BigDecimal("1.00"));
             ItemEnvelope envelope = ItemEnvelope.of("demo", jobId, i, ItemType.ORDERS, customer, order);
-            TopicWriter.Written written = topic.write(ChaosSystem.ITEMS_TOPIC, envelope.partitionKey(),
-                    WireCodec.encode(envelope));
+            TopicWriter.Written written =
+                    topic.write(ChaosSystem.ITEMS_TOPIC, envelope.partitionKey(), WireCodec.encode(envelope));
             if (i == badIndex) {
                 bad = written;
             } else {

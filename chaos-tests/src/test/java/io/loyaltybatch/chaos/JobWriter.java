@@ -22,9 +22,19 @@ final class JobWriter implements AutoCloseable {
 
     void create(long jobId, String tenantId, ItemType type, int itemCount) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        connection.sync().eval(JobScripts.CREATE_JOB.source(), ScriptOutputType.INTEGER,
-                new String[] {JobKeys.header(jobId), JobKeys.results(jobId)},
-                tenantId, type.pathName(), Integer.toString(itemCount), now, "86400", "86400", "0");
+        connection
+                .sync()
+                .eval(
+                        JobScripts.CREATE_JOB.source(),
+                        ScriptOutputType.INTEGER,
+                        new String[] {JobKeys.header(jobId), JobKeys.results(jobId)},
+                        tenantId,
+                        type.pathName(),
+                        Integer.toString(itemCount),
+                        now,
+                        "86400",
+                        "86400",
+                        "0");
         connection.sync().zadd(JobKeys.ACTIVE_JOBS, System.currentTimeMillis(), Long.toString(jobId));
     }
 

@@ -31,18 +31,26 @@ final class Verification {
         long lost = 0;
         long doubled = 0;
         Map<Long, int[]> counters = workload.counters();
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
-                postgres.password())) {
+        try (Connection db =
+                DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
             for (Workload.Job job : workload.jobs()) {
                 int[] c = counters.get(job.jobId());
-                assertThat(c[4]).as("job %d (%s) completed", job.jobId(), job.type()).isEqualTo(1);
-                assertThat(c[0] + c[1] + c[2]).as("counts of job %d", job.jobId()).isEqualTo(c[3]);
+                assertThat(c[4])
+                        .as("job %d (%s) completed", job.jobId(), job.type())
+                        .isEqualTo(1);
+                assertThat(c[0] + c[1] + c[2])
+                        .as("counts of job %d", job.jobId())
+                        .isEqualTo(c[3]);
                 long processed = count(db, "SELECT count(*) FROM processed_items WHERE job_id = ?", job.jobId());
-                long succeeded = count(db, "SELECT count(*) FROM processed_items WHERE job_id = ?"
-                        + " AND (result ->> 'ok')::boolean", job.jobId());
-                assertThat(c[0]).as("Redis finishedCount of job %d equals the ledger's", job.jobId())
+                long succeeded = count(
+                        db,
+                        "SELECT count(*) FROM processed_items WHERE job_id = ?" + " AND (result ->> 'ok')::boolean",
+                        job.jobId());
+                assertThat(c[0])
+                        .as("Redis finishedCount of job %d equals the ledger's", job.jobId())
                         .isEqualTo(succeeded);
-                assertThat(c[1]).as("Redis errorCount of job %d equals the ledger's", job.jobId())
+                assertThat(c[1])
+                        .as("Redis errorCount of job %d equals the ledger's", job.jobId())
                         .isEqualTo(processed - succeeded);
                 long effects = job.effectTable() == null
                         ? count(db, "SELECT count(*) FROM processed_items WHERE job_id = ?", job.jobId())
@@ -57,7 +65,10 @@ final class Verification {
                            (SELECT COALESCE(sum(points), 0) FROM points_ledger l
                             WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.customer_id)
                     FROM customers c WHERE c.tenant_id = 'demo' AND c.customer_id = ANY (?)""")) {
-                statement.setArray(1, db.createArrayOf("text", workload.expectedBalances().keySet().toArray()));
+                statement.setArray(
+                        1,
+                        db.createArrayOf(
+                                "text", workload.expectedBalances().keySet().toArray()));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         balances.put(rows.getString(1), rows.getLong(2));

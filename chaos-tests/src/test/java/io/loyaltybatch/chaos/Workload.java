@@ -54,8 +54,11 @@ final class Workload {
     }
 
     Workload submitCustomers() {
-        submit("customers", null, i -> "{\"customerId\": \"" + customer(i) + "\", \"email\": \"u" + i
-                + "@example.com\", \"customerAttributes\": {\"displayName\": \"User " + i + "\"}}");
+        submit(
+                "customers",
+                null,
+                i -> "{\"customerId\": \"" + customer(i) + "\", \"email\": \"u" + i
+                        + "@example.com\", \"customerAttributes\": {\"displayName\": \"User " + i + "\"}}");
         for (int i = 0; i < ITEMS; i++) {
             expectedBalance.put(customer(i), 0L);
         }
@@ -66,15 +69,26 @@ final class Workload {
     Workload submitRound() {
         int round = ++rounds;
         String time = "\"2026-11-0" + (1 + round % 9) + "T10:00:00Z\"";
-        submit("orders", "orders", i -> "{\"customerId\": \"" + customer(i) + "\", \"orderId\": \"" + prefix + "-o"
-                + round + "-" + i + "\", \"orderDate\": " + time + ", \"totalPaid\": " + (10 + i % 7) + ".99}");
-        submit("cashback", "point_transactions", i -> "{\"customerId\": \"" + customer(i) + "\", \"transactionId\": \""
-                + prefix + "-cb" + round + "-" + i + "\", \"transactionTime\": " + time + ", \"amount\": 4.50}");
+        submit(
+                "orders",
+                "orders",
+                i -> "{\"customerId\": \"" + customer(i) + "\", \"orderId\": \"" + prefix + "-o" + round + "-" + i
+                        + "\", \"orderDate\": " + time + ", \"totalPaid\": " + (10 + i % 7) + ".99}");
+        submit(
+                "cashback",
+                "point_transactions",
+                i -> "{\"customerId\": \"" + customer(i) + "\", \"transactionId\": \"" + prefix + "-cb" + round + "-"
+                        + i + "\", \"transactionTime\": " + time + ", \"amount\": 4.50}");
         submit("balance-adjustment", "points_ledger", i -> "{\"customerId\": \"" + customer(i) + "\", \"amount\": 5}");
-        submit("events", "customer_events", i -> "{\"customerId\": \"" + customer(i)
-                + "\", \"events\": {\"visit\": {\"round\": " + round + "}}}");
-        submit("redeem", "point_transactions", i -> "{\"customerId\": \"" + customer(i) + "\", \"transactionId\": \""
-                + prefix + "-r" + round + "-" + i + "\", \"transactionTime\": " + time + ", \"points\": 7}");
+        submit(
+                "events",
+                "customer_events",
+                i -> "{\"customerId\": \"" + customer(i) + "\", \"events\": {\"visit\": {\"round\": " + round + "}}}");
+        submit(
+                "redeem",
+                "point_transactions",
+                i -> "{\"customerId\": \"" + customer(i) + "\", \"transactionId\": \"" + prefix + "-r" + round + "-" + i
+                        + "\", \"transactionTime\": " + time + ", \"points\": 7}");
         for (int i = 0; i < ITEMS; i++) {
             expectedBalance.merge(customer(i), (long) (10 + i % 7) + 4 + 5 - 7, Long::sum);
         }
@@ -90,7 +104,8 @@ final class Workload {
         String body = IntStream.range(0, ITEMS).mapToObj(item).collect(Collectors.joining(",", "{\"body\": [", "]}"));
         Response response = api.submit(type, body);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        jobs.add(new Job(WireCodec.mapper().readTree(response.body()).get("jobId").asLong(), type, effectTable));
+        jobs.add(new Job(
+                WireCodec.mapper().readTree(response.body()).get("jobId").asLong(), type, effectTable));
     }
 
     /** Per job: the status document's counters, by job id. */
@@ -98,9 +113,13 @@ final class Workload {
         Map<Long, int[]> counters = new LinkedHashMap<>();
         for (Job job : jobs) {
             var status = WireCodec.mapper().readTree(api.status(job.jobId()).body());
-            counters.put(job.jobId(), new int[] {status.get("finishedCount").asInt(), status.get("errorCount").asInt(),
-                    status.get("cancelledCount").asInt(), status.get("itemCount").asInt(),
-                    status.get("status").asString().equals("completed") ? 1 : 0});
+            counters.put(job.jobId(), new int[] {
+                status.get("finishedCount").asInt(),
+                status.get("errorCount").asInt(),
+                status.get("cancelledCount").asInt(),
+                status.get("itemCount").asInt(),
+                status.get("status").asString().equals("completed") ? 1 : 0
+            });
         }
         return counters;
     }

@@ -30,7 +30,8 @@ public record ItemEnvelope(
         Objects.requireNonNull(item, "item");
     }
 
-    public static ItemEnvelope of(String tenantId, long jobId, int index, ItemType type, String customerId, JsonNode item) {
+    public static ItemEnvelope of(
+            String tenantId, long jobId, int index, ItemType type, String customerId, JsonNode item) {
         return new ItemEnvelope(CURRENT_VERSION, tenantId, jobId, index, type, customerId, item);
     }
 

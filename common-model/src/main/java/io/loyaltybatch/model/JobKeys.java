@@ -20,6 +20,7 @@ public final class JobKeys {
 
     /** Header fields (a Redis hash per job). */
     public static final String TENANT = "tenant";
+
     public static final String TYPE = "type";
     public static final String STATUS = "status";
     public static final String ITEM_COUNT = "itemCount";
@@ -28,6 +29,7 @@ public final class JobKeys {
     public static final String CANCELLED = "cancelled";
     /** Items rejected at submit; they count in {@link #ERRORS} too. */
     public static final String INVALID = "invalid";
+
     public static final String CREATED_AT = "createdAt";
     public static final String STARTED_AT = "startedAt";
     public static final String COMPLETED_AT = "completedAt";

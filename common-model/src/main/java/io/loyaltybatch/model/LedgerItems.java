@@ -15,8 +15,15 @@ public final class LedgerItems {
 
     /** {@code orders}: earns points on {@code totalPaid}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Order(String orderId, String orderDate, BigDecimal totalPaid, BigDecimal totalPrice,
-            BigDecimal totalDiscount, BigDecimal totalShipping, BigDecimal totalTax, List<Object> lineItems) {}
+    public record Order(
+            String orderId,
+            String orderDate,
+            BigDecimal totalPaid,
+            BigDecimal totalPrice,
+            BigDecimal totalDiscount,
+            BigDecimal totalShipping,
+            BigDecimal totalTax,
+            List<Object> lineItems) {}
 
     /** {@code balance-adjustment}: adds ({@code amount > 0}) or deducts points by hand. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -60,8 +60,8 @@ public final class WireCodec {
         if (!node.path("jobId").canConvertToLong() || !node.path("index").canConvertToInt() || item == null) {
             throw new MalformedEnvelopeException("envelope lacks jobId, index or item");
         }
-        return new ItemEnvelope(version, tenant, node.get("jobId").asLong(), node.get("index").asInt(), type,
-                customerId, item);
+        return new ItemEnvelope(
+                version, tenant, node.get("jobId").asLong(), node.get("index").asInt(), type, customerId, item);
     }
 
     public static String encode(ItemResult result) {
@@ -81,7 +81,9 @@ public final class WireCodec {
 
     public static ItemResult decodeResult(String json) {
         JsonNode node = MAPPER.readTree(json);
-        String customerId = node.path("customerId").isNull() ? null : node.path("customerId").asString(null);
+        String customerId = node.path("customerId").isNull()
+                ? null
+                : node.path("customerId").asString(null);
         int index = node.path("index").asInt();
         String message = node.path("message").asString("");
         if (node.path("ok").asBoolean()) {
@@ -90,7 +92,8 @@ public final class WireCodec {
             node.path("payload").properties().forEach(e -> payload.put(e.getKey(), e.getValue()));
             return ItemResult.success(index, customerId, message, payload);
         }
-        return ItemResult.failure(index, customerId, ErrorCode.valueOf(node.path("code").asString()), message);
+        return ItemResult.failure(
+                index, customerId, ErrorCode.valueOf(node.path("code").asString()), message);
     }
 
     private static String requiredText(JsonNode node, String field) {

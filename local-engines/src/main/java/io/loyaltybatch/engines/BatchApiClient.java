@@ -23,7 +23,8 @@ public final class BatchApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String apiKey;
     private final String secretKey;
@@ -69,13 +70,15 @@ public final class BatchApiClient {
     /** Posts without a Content-Length (chunked), as a streaming client would. */
     public Response postStreamed(String path, String json) {
         byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return send(request(path, Map.of()).header("Content-Type", "application/json")
+        return send(request(path, Map.of())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
                 .build());
     }
 
     private HttpRequest.Builder request(String path, Map<String, String> extraHeaders) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
             builder.header("apikey", apiKey);
         }
@@ -90,8 +93,10 @@ public final class BatchApiClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new LinkedHashMap<>();
-            response.headers().map().forEach((name, values) ->
-                    headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+            response.headers()
+                    .map()
+                    .forEach((name, values) ->
+                            headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
             return new Response(response.statusCode(), headers, response.body());
         } catch (IOException e) {
             throw new EngineException("HTTP request failed: " + request.method() + " " + request.uri(), e);

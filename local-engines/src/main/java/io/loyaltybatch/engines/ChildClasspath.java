@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
 /** The classpath for child JVMs that run classes of this JVM's classpath (such as the Kafka broker). */
 final class ChildClasspath {
 
-    private ChildClasspath() {
-    }
+    private ChildClasspath() {}
 
     /**
      * This JVM's {@code java.class.path} with every entry made absolute, because the child runs in another

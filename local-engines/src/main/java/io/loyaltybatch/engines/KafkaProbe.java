@@ -15,8 +15,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 /** Decides when a starting broker is ready: its port accepts connections and describeCluster answers. */
 final class KafkaProbe {
 
-    private KafkaProbe() {
-    }
+    private KafkaProbe() {}
 
     /** True once the broker is ready; false on timeout or as soon as {@code process} dies. */
     static boolean awaitReady(Process process, int port, Duration timeout) {
@@ -48,7 +47,10 @@ final class KafkaProbe {
     private static boolean hasNodes(Admin admin) {
         try {
             DescribeClusterOptions options = new DescribeClusterOptions().timeoutMs(2000);
-            return !admin.describeCluster(options).nodes().get(3, TimeUnit.SECONDS).isEmpty();
+            return !admin.describeCluster(options)
+                    .nodes()
+                    .get(3, TimeUnit.SECONDS)
+                    .isEmpty();
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {

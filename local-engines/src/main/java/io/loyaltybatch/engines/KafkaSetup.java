@@ -17,15 +17,19 @@ final class KafkaSetup {
 
     private static final Pattern CLUSTER_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
-    private KafkaSetup() {
-    }
+    private KafkaSetup() {}
 
     /**
      * Writes {@code server.properties} and {@code logback.xml} into {@code dir}, formats {@code dir/data} if
      * needed and returns the command that runs the broker.
      */
-    static List<String> prepare(Path dir, int port, int controllerPort, Map<String, String> overrides,
-                                List<String> jvmArgs, String classpath) {
+    static List<String> prepare(
+            Path dir,
+            int port,
+            int controllerPort,
+            Map<String, String> overrides,
+            List<String> jvmArgs,
+            String classpath) {
         try {
             Path logs = Files.createDirectories(dir.resolve("logs"));
             Path data = Files.createDirectories(dir.resolve("data"));
@@ -35,7 +39,10 @@ final class KafkaSetup {
             Files.writeString(logback, logbackXml(logs.resolve("server.log")));
             // the child logs through SLF4J; pointing Logback at our file beats any logback(-test).xml on the classpath
             String logging = "-Dlogback.configurationFile=" + logback;
-            formatIfNeeded(List.of(Processes.javaBinary(), logging, "-cp", classpath), data, serverProperties,
+            formatIfNeeded(
+                    List.of(Processes.javaBinary(), logging, "-cp", classpath),
+                    data,
+                    serverProperties,
                     logs.resolve("storage-tool.log"));
             List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), logging));
             command.addAll(jvmArgs);
@@ -75,7 +82,8 @@ final class KafkaSetup {
 
     /** Logback config for the child JVM: everything to one file (rolled at 20 MB, 3 kept), nothing to the console. */
     static String logbackXml(Path logFile) {
-        String file = logFile.toString().replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+        String file =
+                logFile.toString().replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
         return "<configuration>\n"
                 + "  <appender name=\"FILE\" class=\"ch.qos.logback.core.rolling.RollingFileAppender\">\n"
                 + "    <file>" + file + "</file>\n"
@@ -118,11 +126,12 @@ final class KafkaSetup {
                     .start();
             process.getOutputStream().close();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            Files.writeString(toolLog, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    toolLog, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             int exit = process.waitFor();
             if (exit != 0) {
-                throw new EngineException("StorageTool " + args[0] + " exited with " + exit + "\n"
-                        + Processes.tail(toolLog, 40));
+                throw new EngineException(
+                        "StorageTool " + args[0] + " exited with " + exit + "\n" + Processes.tail(toolLog, 40));
             }
             return out;
         } catch (IOException e) {

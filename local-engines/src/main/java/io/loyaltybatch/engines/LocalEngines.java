@@ -39,7 +39,8 @@ public final class LocalEngines implements AutoCloseable {
      * survives restarts, not yet started; Kafka's controller listens on {@code kafkaPort + 1}.
      */
     public static LocalEngines persistent(Path baseDir, int kafkaPort, int redisPort, int postgresPort) {
-        return new LocalEngines(new KafkaBroker(kafkaPort, kafkaPort == 0 ? 0 : kafkaPort + 1, baseDir.resolve("kafka")),
+        return new LocalEngines(
+                new KafkaBroker(kafkaPort, kafkaPort == 0 ? 0 : kafkaPort + 1, baseDir.resolve("kafka")),
                 RedisServer.persistent(redisPort, baseDir.resolve("redis")),
                 new PostgresServer(postgresPort, baseDir.resolve("postgres")));
     }
@@ -69,7 +70,8 @@ public final class LocalEngines implements AutoCloseable {
      * its exception.
      */
     public static void startAll(List<? extends Engine> engines) {
-        List<? extends Engine> stopped = engines.stream().filter(engine -> !engine.isRunning()).toList();
+        List<? extends Engine> stopped =
+                engines.stream().filter(engine -> !engine.isRunning()).toList();
         if (stopped.isEmpty()) {
             return;
         }
@@ -77,8 +79,9 @@ public final class LocalEngines implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(stopped.size());
         try {
             CompletableFuture.allOf(stopped.stream()
-                    .map(engine -> CompletableFuture.runAsync(engine::start, executor))
-                    .toArray(CompletableFuture[]::new)).join();
+                            .map(engine -> CompletableFuture.runAsync(engine::start, executor))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         } catch (CompletionException e) {
             engines.forEach(Engine::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;

@@ -34,14 +34,16 @@ final class Postmaster {
     void killAll() {
         Optional<ProcessHandle> postmaster = handle();
         // collect the backends first: once the postmaster is gone they are re-parented and out of reach
-        List<ProcessHandle> backends = postmaster.map(p -> p.descendants().toList()).orElse(List.of());
+        List<ProcessHandle> backends =
+                postmaster.map(p -> p.descendants().toList()).orElse(List.of());
         postmaster.ifPresent(Processes::kill);
         backends.forEach(Processes::kill);
     }
 
     /** The id of the System V shared memory segment (line 7 of postmaster.pid holds its key and id). */
     Optional<String> sharedMemoryId() {
-        return line(6).map(text -> text.strip().split("\\s+")).filter(fields -> fields.length == 2)
+        return line(6).map(text -> text.strip().split("\\s+"))
+                .filter(fields -> fields.length == 2)
                 .map(fields -> fields[1]);
     }
 
@@ -51,8 +53,11 @@ final class Postmaster {
      */
     static void removeSharedMemory(String id) {
         try {
-            new ProcessBuilder("ipcrm", "-m", id).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder("ipcrm", "-m", id)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             // nothing to do: the segment is 56 bytes
         } catch (InterruptedException e) {

@@ -38,9 +38,11 @@ abstract class ProcessEngine implements Engine {
         }
         List<String> command = command();
         try {
-            process = new ProcessBuilder(Processes.detached(command)).directory(dir.path().toFile())
+            process = new ProcessBuilder(Processes.detached(command))
+                    .directory(dir.path().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()))
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(consoleLog().toFile()))
                     .start();
             process.getOutputStream().close();
         } catch (IOException e) {

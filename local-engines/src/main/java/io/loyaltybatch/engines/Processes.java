@@ -19,8 +19,7 @@ final class Processes {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** A port that was free on 127.0.0.1 a moment ago. */
     static int freePort() {

@@ -50,9 +50,20 @@ public final class RedisServer extends ProcessEngine {
     @Override
     List<String> command() {
         dir.directory("logs");
-        return List.of(binary().getAbsolutePath(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", appendOnly ? "yes" : "no",
-                "--dir", dir.directory("data").toString(), "--daemonize", "no");
+        return List.of(
+                binary().getAbsolutePath(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                appendOnly ? "yes" : "no",
+                "--dir",
+                dir.directory("data").toString(),
+                "--daemonize",
+                "no");
     }
 
     @Override

@@ -17,8 +17,7 @@ final class ShutdownHooks {
     private static final Deque<AutoCloseable> OPEN = new ArrayDeque<>();
     private static boolean installed;
 
-    private ShutdownHooks() {
-    }
+    private ShutdownHooks() {}
 
     static synchronized void register(AutoCloseable resource) {
         if (!installed) {

@@ -8,8 +8,7 @@ import java.util.concurrent.CountDownLatch;
 /** A stand-in for a Spring Boot jar in {@link JavaAppIT}: logs, serves /health, says bye on SIGTERM. */
 public final class EchoApp {
 
-    private EchoApp() {
-    }
+    private EchoApp() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         String exitCode = System.getenv("EXIT_AT_ONCE");
@@ -18,7 +17,8 @@ public final class EchoApp {
             System.exit(Integer.parseInt(exitCode));
         }
         System.out.println("hello " + System.getenv("GREETING"));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getenv("PORT"))), 0);
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getenv("PORT"))), 0);
         server.createContext("/health", exchange -> {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();

@@ -30,7 +30,8 @@ class JavaAppIT {
         int port = Processes.freePort();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (JavaApp app = new JavaApp("echo", executableJar(), dir.resolve("logs/echo.log"))
-                .withEnv("GREETING", "world").withEnv("PORT", Integer.toString(port))
+                .withEnv("GREETING", "world")
+                .withEnv("PORT", Integer.toString(port))
                 .echoTo(new PrintStream(console, true, StandardCharsets.UTF_8))) {
             app.start();
             app.awaitLogLine("hello world", TIMEOUT);
@@ -51,7 +52,8 @@ class JavaAppIT {
 
     @Test
     void awaitingAnAppThatDiedReportsItsExitCodeAndLog() throws Exception {
-        try (JavaApp app = new JavaApp("doomed", executableJar(), dir.resolve("doomed.log")).withEnv("EXIT_AT_ONCE", "3")) {
+        try (JavaApp app =
+                new JavaApp("doomed", executableJar(), dir.resolve("doomed.log")).withEnv("EXIT_AT_ONCE", "3")) {
             app.start();
             assertThatThrownBy(() -> app.awaitHttpOk(URI.create("http://127.0.0.1:9/health"), TIMEOUT))
                     .isInstanceOf(EngineException.class)
@@ -69,9 +71,16 @@ class JavaAppIT {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, EchoApp.class.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
-                EchoApp.class.getProtectionDomain().getCodeSource().getLocation().toString());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+        manifest.getMainAttributes()
+                .put(
+                        Attributes.Name.CLASS_PATH,
+                        EchoApp.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toString());
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             jarOut.finish();
         }
         return jar;

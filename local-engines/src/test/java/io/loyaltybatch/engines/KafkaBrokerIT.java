@@ -35,7 +35,9 @@ class KafkaBrokerIT {
             broker.start();
             int port = broker.port();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("orders", 2, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("orders", 2, (short) 1)))
+                        .all()
+                        .get();
             }
             produceInTransaction(broker, "first");
             assertThat(readCommitted(broker, 1)).containsExactly("first");
@@ -60,7 +62,7 @@ class KafkaBrokerIT {
     void failsFastWithTheBrokerLogWhenThePortIsTakenAndDeletesItsTempDir() throws Exception {
         Path data;
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             KafkaBroker broker = new KafkaBroker(taken.getLocalPort(), 0, null)) {
+                KafkaBroker broker = new KafkaBroker(taken.getLocalPort(), 0, null)) {
             data = broker.dataDir();
             assertThatThrownBy(broker::start)
                     .isInstanceOf(EngineException.class)
@@ -73,10 +75,14 @@ class KafkaBrokerIT {
 
     private static void produceInTransaction(KafkaBroker broker, String value) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "it-" + UUID.randomUUID(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -87,12 +93,18 @@ class KafkaBrokerIT {
 
     private static List<String> readCommitted(KafkaBroker broker, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of("orders"));

@@ -24,13 +24,19 @@ class LocalEnginesIT {
         assertThat(engines.postgres().isRunning()).isTrue();
 
         Map<String, String> env = engines.springEnvironment();
-        assertThat(env).containsOnlyKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATA_REDIS_URL",
-                "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
-        assertThat(engines.springProperties()).containsEntry("spring.kafka.bootstrap-servers",
-                env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+        assertThat(env)
+                .containsOnlyKeys(
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                        "SPRING_DATA_REDIS_URL",
+                        "SPRING_DATASOURCE_URL",
+                        "SPRING_DATASOURCE_USERNAME",
+                        "SPRING_DATASOURCE_PASSWORD");
+        assertThat(engines.springProperties())
+                .containsEntry("spring.kafka.bootstrap-servers", env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")))) {
-            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+            assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+                    .hasSize(1);
         }
         RedisClient redis = RedisClient.create(env.get("SPRING_DATA_REDIS_URL"));
         try (StatefulRedisConnection<String, String> connection = redis.connect()) {
@@ -38,8 +44,10 @@ class LocalEnginesIT {
         } finally {
             redis.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
-        try (Connection connection = DriverManager.getConnection(env.get("SPRING_DATASOURCE_URL"),
-                env.get("SPRING_DATASOURCE_USERNAME"), env.get("SPRING_DATASOURCE_PASSWORD"))) {
+        try (Connection connection = DriverManager.getConnection(
+                env.get("SPRING_DATASOURCE_URL"),
+                env.get("SPRING_DATASOURCE_USERNAME"),
+                env.get("SPRING_DATASOURCE_PASSWORD"))) {
             assertThat(connection.isValid(5)).isTrue();
         }
     }

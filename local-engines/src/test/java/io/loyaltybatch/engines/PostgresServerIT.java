@@ -26,7 +26,8 @@ class PostgresServerIT {
             postgres.stop();
             assertThat(postgres.isRunning()).isFalse();
             postgres.start();
-            assertThat(query(postgres, "select balance from points where member = 'alice'")).isEqualTo("10");
+            assertThat(query(postgres, "select balance from points where member = 'alice'"))
+                    .isEqualTo("10");
 
             update(postgres, "insert into points values ('bob', 20)");
             postgres.kill();
@@ -47,7 +48,10 @@ class PostgresServerIT {
             data = postgres.dataDir();
             assertThat(postgres.pid()).isPositive();
             assertThat(query(postgres, "select current_user")).isEqualTo("postgres");
-            segment = Files.readAllLines(data.resolve("data/postmaster.pid")).get(6).strip().split("\\s+")[1];
+            segment = Files.readAllLines(data.resolve("data/postmaster.pid"))
+                    .get(6)
+                    .strip()
+                    .split("\\s+")[1];
             postgres.kill();
             assertThat(postgres.pid()).isEqualTo(-1);
         }
@@ -58,15 +62,16 @@ class PostgresServerIT {
 
     private static String query(PostgresServer postgres, String sql) throws SQLException {
         try (Connection connection = connect(postgres);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }
     }
 
     private static void update(PostgresServer postgres, String sql) throws SQLException {
-        try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(postgres);
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);
         }
     }

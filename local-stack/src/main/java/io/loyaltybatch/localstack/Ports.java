@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 /** Checks that fixed local ports are free before anything is started on them. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * Fails with a hint when {@code port} is taken, typically by a stack left over from an earlier run,

@@ -18,16 +18,15 @@ final class Signals {
 
     private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** Runs {@code action} on the signal thread each time SIGINT or SIGTERM arrives. */
     static void onTermination(Runnable action) {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-            Object handler = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {handlerClass},
-                    handler(action));
+            Object handler = Proxy.newProxyInstance(
+                    Signals.class.getClassLoader(), new Class<?>[] {handlerClass}, handler(action));
             Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
             for (String name : List.of("INT", "TERM")) {
                 handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), handler);

@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 final class StackApps implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -50,11 +51,13 @@ final class StackApps implements AutoCloseable {
                 .withEnv(springEnv)
                 .withEnv("SERVER_PORT", Integer.toString(settings.gatewayPort()))
                 .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
-                .echoTo(out).start());
+                .echoTo(out)
+                .start());
         apps.add(new JavaApp("worker", settings.workerJar(), settings.logDir().resolve("worker.log"))
                 .withEnv(springEnv)
                 .withEnv("SERVER_PORT", Integer.toString(settings.workerPort()))
-                .echoTo(out).start());
+                .echoTo(out)
+                .start());
     }
 
     /**
@@ -89,7 +92,8 @@ final class StackApps implements AutoCloseable {
     }
 
     private static boolean isOk(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

@@ -29,7 +29,8 @@ final class StackEngines implements AutoCloseable {
             use("Kafka", "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.get(), "external");
         } else {
             int port = settings.kafkaPort();
-            KafkaBroker broker = new KafkaBroker(port, port + 1, settings.localDir().resolve("kafka"));
+            KafkaBroker broker =
+                    new KafkaBroker(port, port + 1, settings.localDir().resolve("kafka"));
             embed(broker, "Kafka", port, "LOCAL_KAFKA_PORT");
             portChecks.add(() -> Ports.ensureFree(port + 1, "Kafka controller", "LOCAL_KAFKA_PORT"));
             use("Kafka", "SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), describe(broker.dataDir()));
@@ -38,17 +39,21 @@ final class StackEngines implements AutoCloseable {
         if (redis.isPresent()) {
             use("Redis", "SPRING_DATA_REDIS_URL", redis.get(), "external");
         } else {
-            RedisServer server = RedisServer.persistent(settings.redisPort(), settings.localDir().resolve("redis"));
+            RedisServer server = RedisServer.persistent(
+                    settings.redisPort(), settings.localDir().resolve("redis"));
             embed(server, "Redis", settings.redisPort(), "LOCAL_REDIS_PORT");
             use("Redis", "SPRING_DATA_REDIS_URL", server.url(), describe(server.dataDir()));
         }
         Optional<String> postgres = settings.external("SPRING_DATASOURCE_URL");
         if (postgres.isPresent()) {
             use("PostgreSQL", "SPRING_DATASOURCE_URL", postgres.get(), "external");
-            settings.external("SPRING_DATASOURCE_USERNAME").ifPresent(v -> springEnv.put("SPRING_DATASOURCE_USERNAME", v));
-            settings.external("SPRING_DATASOURCE_PASSWORD").ifPresent(v -> springEnv.put("SPRING_DATASOURCE_PASSWORD", v));
+            settings.external("SPRING_DATASOURCE_USERNAME")
+                    .ifPresent(v -> springEnv.put("SPRING_DATASOURCE_USERNAME", v));
+            settings.external("SPRING_DATASOURCE_PASSWORD")
+                    .ifPresent(v -> springEnv.put("SPRING_DATASOURCE_PASSWORD", v));
         } else {
-            PostgresServer server = new PostgresServer(settings.postgresPort(), settings.localDir().resolve("postgres"));
+            PostgresServer server = new PostgresServer(
+                    settings.postgresPort(), settings.localDir().resolve("postgres"));
             embed(server, "PostgreSQL", settings.postgresPort(), "LOCAL_POSTGRES_PORT");
             use("PostgreSQL", "SPRING_DATASOURCE_URL", server.jdbcUrl(), describe(server.dataDir()));
             springEnv.put("SPRING_DATASOURCE_USERNAME", server.username());

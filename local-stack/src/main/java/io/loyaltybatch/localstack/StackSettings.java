@@ -18,8 +18,17 @@ import java.util.Optional;
  * @param workerPort   the worker's HTTP port (actuator)
  * @param env          the environment, to find external engines
  */
-record StackSettings(boolean enginesOnly, boolean help, Path root, Path localDir, int kafkaPort, int redisPort,
-                     int postgresPort, int gatewayPort, int workerPort, Map<String, String> env) {
+record StackSettings(
+        boolean enginesOnly,
+        boolean help,
+        Path root,
+        Path localDir,
+        int kafkaPort,
+        int redisPort,
+        int postgresPort,
+        int gatewayPort,
+        int workerPort,
+        Map<String, String> env) {
 
     static final String USAGE = """
             Usage: ./run.sh [--engines-only] [--help]
@@ -43,11 +52,19 @@ record StackSettings(boolean enginesOnly, boolean help, Path root, Path localDir
             }
         }
         Path root = workingDir.toAbsolutePath();
-        Path localDir = root.resolve(env.getOrDefault("LOCAL_STACK_DIR", ".local")).normalize();
-        return new StackSettings(enginesOnly, help, root, localDir,
-                port(env, "LOCAL_KAFKA_PORT", 19092), port(env, "LOCAL_REDIS_PORT", 16379),
-                port(env, "LOCAL_POSTGRES_PORT", 15432), port(env, "SERVER_PORT", 8080),
-                port(env, "WORKER_SERVER_PORT", 8081), Map.copyOf(env));
+        Path localDir =
+                root.resolve(env.getOrDefault("LOCAL_STACK_DIR", ".local")).normalize();
+        return new StackSettings(
+                enginesOnly,
+                help,
+                root,
+                localDir,
+                port(env, "LOCAL_KAFKA_PORT", 19092),
+                port(env, "LOCAL_REDIS_PORT", 16379),
+                port(env, "LOCAL_POSTGRES_PORT", 15432),
+                port(env, "SERVER_PORT", 8080),
+                port(env, "WORKER_SERVER_PORT", 8081),
+                Map.copyOf(env));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

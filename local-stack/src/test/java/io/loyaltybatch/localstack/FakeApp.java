@@ -12,8 +12,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class FakeApp {
 
-    private FakeApp() {
-    }
+    private FakeApp() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         String role = System.getenv("LOYALTY_DEMO_TENANT_ENABLED") == null ? "worker" : "gateway";
@@ -22,8 +21,14 @@ public final class FakeApp {
             System.out.println("worker cannot start on purpose");
             System.exit(Integer.parseInt(exit));
         }
-        for (String name : new String[] {"SERVER_PORT", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATA_REDIS_URL",
-                "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "LOYALTY_DEMO_TENANT_ENABLED"}) {
+        for (String name : new String[] {
+            "SERVER_PORT",
+            "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+            "SPRING_DATA_REDIS_URL",
+            "SPRING_DATASOURCE_URL",
+            "SPRING_DATASOURCE_USERNAME",
+            "LOYALTY_DEMO_TENANT_ENABLED"
+        }) {
             System.out.println(role + " " + name + "=" + System.getenv(name));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(role + " stopping")));

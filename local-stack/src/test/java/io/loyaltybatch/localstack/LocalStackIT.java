@@ -47,21 +47,29 @@ class LocalStackIT {
     @Test
     void startsEnginesAndAppsThenStopsEverythingOnSigtermWithExitCodeZero() throws Exception {
         Process launcher = launch();
-        await().atMost(Duration.ofMinutes(2)).until(() -> Files.readString(output)
-                .contains("READY: loyalty batch API on http://localhost:" + env.get("SERVER_PORT")));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> Files.readString(output)
+                        .contains("READY: loyalty batch API on http://localhost:" + env.get("SERVER_PORT")));
         // the worker is not waited for by the launcher: wait until it, too, is up
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains("[worker] worker ready"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.readString(output).contains("[worker] worker ready"));
         List<ProcessHandle> children = launcher.descendants().toList();
-        assertThat(Files.readString(output)).contains("demo-api-key", "demo-secret-key", "curl",
-                "[gateway] gateway LOYALTY_DEMO_TENANT_ENABLED=true",
-                "[worker] worker SERVER_PORT=" + env.get("WORKER_SERVER_PORT"),
-                "[worker] worker SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + env.get("LOCAL_KAFKA_PORT"),
-                "[gateway] gateway SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:" + env.get("LOCAL_POSTGRES_PORT"));
+        assertThat(Files.readString(output))
+                .contains(
+                        "demo-api-key",
+                        "demo-secret-key",
+                        "curl",
+                        "[gateway] gateway LOYALTY_DEMO_TENANT_ENABLED=true",
+                        "[worker] worker SERVER_PORT=" + env.get("WORKER_SERVER_PORT"),
+                        "[worker] worker SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + env.get("LOCAL_KAFKA_PORT"),
+                        "[gateway] gateway SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:"
+                                + env.get("LOCAL_POSTGRES_PORT"));
 
         launcher.destroy(); // SIGTERM, as Ctrl-C's SIGINT would
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(launcher.exitValue()).isZero();
-        assertThat(Files.readString(output)).contains("[gateway] gateway stopping", "[worker] worker stopping", "Stopped.");
+        assertThat(Files.readString(output))
+                .contains("[gateway] gateway stopping", "[worker] worker stopping", "Stopped.");
         assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
         assertThat(checkout.resolve(".local/logs/gateway.log")).content().contains("gateway stopping");
         assertThat(checkout.resolve(".local/kafka/data/meta.properties")).exists();
@@ -75,8 +83,8 @@ class LocalStackIT {
         assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(launcher.exitValue()).isEqualTo(1);
         // the fake gateway may be healthy, or not even started, when the worker dies: only the outcome is fixed
-        assertThat(Files.readString(output)).contains("worker exited with code 3", "worker cannot start on purpose",
-                "Stopped.");
+        assertThat(Files.readString(output))
+                .contains("worker exited with code 3", "worker cannot start on purpose", "Stopped.");
         for (String port : List.of("LOCAL_KAFKA_PORT", "LOCAL_REDIS_PORT", "LOCAL_POSTGRES_PORT", "SERVER_PORT")) {
             try (ServerSocket free = new ServerSocket(Integer.parseInt(env.get(port)))) {
                 assertThat(free.isBound()).as(port + " is free again").isTrue();
@@ -101,9 +109,16 @@ class LocalStackIT {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeApp.class.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
-                FakeApp.class.getProtectionDomain().getCodeSource().getLocation().toString());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+        manifest.getMainAttributes()
+                .put(
+                        Attributes.Name.CLASS_PATH,
+                        FakeApp.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toString());
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             jarOut.finish();
         }
     }

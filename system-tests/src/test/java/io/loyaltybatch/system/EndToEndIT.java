@@ -34,9 +34,11 @@ class EndToEndIT {
     static void start() {
         system = new RunningSystem().start();
         // small polls and one consumer thread keep a 1,000-item job running long enough to stop it mid-way
-        worker = system.startWorker("worker-1", Map.of(
-                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
-                "SPRING_KAFKA_LISTENER_CONCURRENCY", "1"));
+        worker = system.startWorker(
+                "worker-1",
+                Map.of(
+                        "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
+                        "SPRING_KAFKA_LISTENER_CONCURRENCY", "1"));
     }
 
     @AfterAll
@@ -55,7 +57,8 @@ class EndToEndIT {
     }
 
     private static JsonNode awaitStatus(BatchApiClient api, long jobId, String status) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(json(api.status(jobId)).get("status").asString()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> status.equals(json(api.status(jobId)).get("status").asString()));
         return json(api.status(jobId));
     }
 
@@ -82,8 +85,9 @@ class EndToEndIT {
 
         long again = submit(api, "customers", SEED_CUSTOMERS);
         JsonNode repeated = awaitStatus(api, again, "completed");
-        assertThat(repeated.get("response").get("successful")).allSatisfy(entry ->
-                assertThat(entry.get("message").asString()).isEqualTo("Customer updated successfully"));
+        assertThat(repeated.get("response").get("successful"))
+                .allSatisfy(entry ->
+                        assertThat(entry.get("message").asString()).isEqualTo("Customer updated successfully"));
     }
 
     @Test
@@ -93,7 +97,8 @@ class EndToEndIT {
                 .mapToObj(i -> "{\"customerId\": \"stop-" + i + "\", \"email\": \"s" + i + "@example.com\"}")
                 .collect(Collectors.joining(",", "{\"body\": [", "]}"));
         long jobId = submit(api, "customers", body);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> json(api.status(jobId)).get("finishedCount").asInt() > 0);
 
         Response stop = api.stop(jobId);
@@ -128,7 +133,8 @@ class EndToEndIT {
     }
 
     private static int customersNamed(String pattern) throws SQLException {
-        return count("SELECT count(*) FROM customers WHERE tenant_id = 'demo' AND customer_id LIKE ?",
+        return count(
+                "SELECT count(*) FROM customers WHERE tenant_id = 'demo' AND customer_id LIKE ?",
                 statement -> statement.setString(1, pattern));
     }
 
@@ -137,7 +143,8 @@ class EndToEndIT {
     }
 
     private static int count(String sql, Binder binder) throws SQLException {
-        try (Connection connection = system.database(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = system.database();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

@@ -63,8 +63,13 @@ class LoyaltyScenarioIT {
     /** Per item index: the success message, or the error code. */
     private static List<String> outcomes(JsonNode job) {
         String[] outcomes = new String[job.get("itemCount").asInt()];
-        job.get("response").get("successful").forEach(e -> outcomes[e.get("index").asInt()] = e.get("message").asString());
-        job.get("response").get("failed").forEach(e -> outcomes[e.get("index").asInt()] = e.get("code").asString());
+        job.get("response")
+                .get("successful")
+                .forEach(
+                        e -> outcomes[e.get("index").asInt()] = e.get("message").asString());
+        job.get("response")
+                .get("failed")
+                .forEach(e -> outcomes[e.get("index").asInt()] = e.get("code").asString());
         return List.of(outcomes);
     }
 
@@ -105,35 +110,63 @@ class LoyaltyScenarioIT {
 
         List<Long> jobs = new ArrayList<>();
         jobs.add(submit("customers", only(a) + "," + only(b)));
-        jobs.add(submit("orders", String.join(",", order(a, "o1-" + run, "120.50"), order(b, "o2-" + run, "80.99"),
-                order(c, "o3-" + run, "10"), order(a, "o4-" + run, "33.33"), order(a, "o1-" + run, "5"))));
-        jobs.add(submit("cashback", String.join(",", transaction(a, "cb1-" + run, "amount", "15.00"),
-                transaction(b, "cb2-" + run, "amount", "7.77"), transaction(b, "cb2-" + run, "amount", "1"))));
-        jobs.add(submit("balance-adjustment", String.join(",", adjust(a, 50), adjust(b, -100), adjust(c, -5),
-                adjust(d, 10))));
-        jobs.add(submit("redeem", String.join(",", transaction(a, "r1-" + run, "points", "100"),
-                transaction(b, "r2-" + run, "amount", "0.51"), transaction(c, "r3-" + run, "points", "6"),
-                transaction(a, "r4-" + run, "points", "1000"))));
+        jobs.add(submit(
+                "orders",
+                String.join(
+                        ",",
+                        order(a, "o1-" + run, "120.50"),
+                        order(b, "o2-" + run, "80.99"),
+                        order(c, "o3-" + run, "10"),
+                        order(a, "o4-" + run, "33.33"),
+                        order(a, "o1-" + run, "5"))));
+        jobs.add(submit(
+                "cashback",
+                String.join(
+                        ",",
+                        transaction(a, "cb1-" + run, "amount", "15.00"),
+                        transaction(b, "cb2-" + run, "amount", "7.77"),
+                        transaction(b, "cb2-" + run, "amount", "1"))));
+        jobs.add(submit(
+                "balance-adjustment", String.join(",", adjust(a, 50), adjust(b, -100), adjust(c, -5), adjust(d, 10))));
+        jobs.add(submit(
+                "redeem",
+                String.join(
+                        ",",
+                        transaction(a, "r1-" + run, "points", "100"),
+                        transaction(b, "r2-" + run, "amount", "0.51"),
+                        transaction(c, "r3-" + run, "points", "6"),
+                        transaction(a, "r4-" + run, "points", "1000"))));
         jobs.add(submit("balance-inquiry", String.join(",", only(a), only(b), only(c), only(d))));
-        jobs.add(submit("events", "{\"customerId\": \"" + a + "\", \"events\": {\"login\": {}, \"purchase\": "
-                + "{\"channel\": \"web\"}}}," + "{\"customerId\": \"" + d + "\", \"events\": {\"signup\": {}}}"));
+        jobs.add(submit(
+                "events",
+                "{\"customerId\": \"" + a + "\", \"events\": {\"login\": {}, \"purchase\": "
+                        + "{\"channel\": \"web\"}}}," + "{\"customerId\": \"" + d
+                        + "\", \"events\": {\"signup\": {}}}"));
 
         List<JsonNode> done = jobs.stream().map(LoyaltyScenarioIT::finished).toList();
 
-        assertThat(outcomes(done.get(1))).containsExactly("Order tracked successfully", "Order tracked successfully",
-                "Order tracked successfully", "Order tracked successfully", "9004");
+        assertThat(outcomes(done.get(1)))
+                .containsExactly(
+                        "Order tracked successfully",
+                        "Order tracked successfully",
+                        "Order tracked successfully",
+                        "Order tracked successfully",
+                        "9004");
         assertThat(entry(done.get(1), 0).get("rewardedPoints").asLong()).isEqualTo(120);
-        assertThat(outcomes(done.get(2))).containsExactly("Cashback rewarded successfully",
-                "Cashback rewarded successfully", "9004");
-        assertThat(outcomes(done.get(3))).containsExactly("Balance adjusted successfully", "9008",
-                "Balance adjusted successfully", "7000");
-        assertThat(outcomes(done.get(4))).containsExactly("Points redeemed successfully",
-                "Points redeemed successfully", "9008", "9008");
+        assertThat(outcomes(done.get(2)))
+                .containsExactly("Cashback rewarded successfully", "Cashback rewarded successfully", "9004");
+        assertThat(outcomes(done.get(3)))
+                .containsExactly("Balance adjusted successfully", "9008", "Balance adjusted successfully", "7000");
+        assertThat(outcomes(done.get(4)))
+                .containsExactly("Points redeemed successfully", "Points redeemed successfully", "9008", "9008");
         assertThat(entry(done.get(4), 1).get("redeemEquivalentPoints").asLong()).isEqualTo(51);
-        assertThat(outcomes(done.get(5))).containsExactly("Balance retrieved successfully",
-                "Balance retrieved successfully", "Balance retrieved successfully", "7000");
-        assertThat(outcomes(done.get(6))).containsExactly("Events tracked successfully",
-                "Events tracked successfully");
+        assertThat(outcomes(done.get(5)))
+                .containsExactly(
+                        "Balance retrieved successfully",
+                        "Balance retrieved successfully",
+                        "Balance retrieved successfully",
+                        "7000");
+        assertThat(outcomes(done.get(6))).containsExactly("Events tracked successfully", "Events tracked successfully");
 
         long annExpected = 120 + 33 + 15 + 50 - 100;
         long bobExpected = 80 + 7 - 51;
@@ -144,14 +177,18 @@ class LoyaltyScenarioIT {
         Map<String, Long> expected = Map.of(a, annExpected, b, bobExpected, c, catExpected, d, 0L);
         for (Map.Entry<String, Long> customer : expected.entrySet()) {
             JsonNode balance = json(api.get(BatchApiClient.PREFIX + "/customers/" + customer.getKey() + "/balance"));
-            assertThat(balance.get("availablePointsBalance").asLong()).as(customer.getKey())
+            assertThat(balance.get("availablePointsBalance").asLong())
+                    .as(customer.getKey())
                     .isEqualTo(customer.getValue());
             assertThat(balance.get("pendingPoints").asLong()).isZero();
-            assertThat(ledgerSum(customer.getKey())).as("ledger of " + customer.getKey())
+            assertThat(ledgerSum(customer.getKey()))
+                    .as("ledger of " + customer.getKey())
                     .isEqualTo(customer.getValue());
         }
-        assertThat(json(api.get(BatchApiClient.PREFIX + "/customers/" + a + "/balance")).get("availablePointsValue")
-                .decimalValue()).isEqualByComparingTo("1.18");
+        assertThat(json(api.get(BatchApiClient.PREFIX + "/customers/" + a + "/balance"))
+                        .get("availablePointsValue")
+                        .decimalValue())
+                .isEqualByComparingTo("1.18");
     }
 
     @Test
@@ -170,21 +207,25 @@ class LoyaltyScenarioIT {
     @Test
     void itemsOfOneCustomerInOneBodyApplyInSubmissionOrder() {
         String customer = "body-" + UUID.randomUUID();
-        long earn = submit("orders", order(customer, "first-" + customer, "10") + ","
-                + order(customer, "second-" + customer, "5"));
-        long adjust = submit("balance-adjustment", String.join(",", adjust(customer, -16), adjust(customer, 1),
-                adjust(customer, -16), adjust(customer, -1)));
+        long earn = submit(
+                "orders",
+                order(customer, "first-" + customer, "10") + "," + order(customer, "second-" + customer, "5"));
+        long adjust = submit(
+                "balance-adjustment",
+                String.join(
+                        ",", adjust(customer, -16), adjust(customer, 1), adjust(customer, -16), adjust(customer, -1)));
 
         assertThat(outcomes(finished(earn))).containsOnly("Order tracked successfully");
         JsonNode adjusted = finished(adjust);
-        assertThat(outcomes(adjusted)).containsExactly("9008", "Balance adjusted successfully",
-                "Balance adjusted successfully", "9008");
+        assertThat(outcomes(adjusted))
+                .containsExactly("9008", "Balance adjusted successfully", "Balance adjusted successfully", "9008");
         assertThat(entry(adjusted, 2).get("availablePointsBalance").asLong()).isZero();
     }
 
     private static long ledgerSum(String customer) throws SQLException {
-        try (Connection connection = system.database(); PreparedStatement statement = connection.prepareStatement(
-                "SELECT COALESCE(sum(points), 0) FROM points_ledger WHERE tenant_id = 'demo' AND customer_id = ?")) {
+        try (Connection connection = system.database();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT COALESCE(sum(points), 0) FROM points_ledger WHERE tenant_id = 'demo' AND customer_id = ?")) {
             statement.setString(1, customer);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

@@ -3,9 +3,9 @@ package io.loyaltybatch.system;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.JavaApp;
 import io.loyaltybatch.engines.LocalEngines;
-import java.net.ServerSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +62,9 @@ final class RunningSystem implements AutoCloseable {
 
     Connection database() {
         try {
-            return DriverManager.getConnection(engines.postgres().jdbcUrl(), engines.postgres().username(),
+            return DriverManager.getConnection(
+                    engines.postgres().jdbcUrl(),
+                    engines.postgres().username(),
                     engines.postgres().password());
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -32,11 +32,15 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(DependencyUnavailableException.class)
     ResponseEntity<ErrorEnvelope> unavailable(DependencyUnavailableException e, HttpServletRequest request) {
-        log.warn("Answering 503: {} ({})", e.getMessage(), NestedExceptionUtils.getMostSpecificCause(e).toString());
+        log.warn(
+                "Answering 503: {} ({})",
+                e.getMessage(),
+                NestedExceptionUtils.getMostSpecificCause(e).toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorEnvelope.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                .body(ErrorEnvelope.of(
+                        ErrorCode.DEPENDENCY_UNAVAILABLE,
                         "The service is temporarily unavailable; nothing was changed. Retry later.",
                         RequestIds.of(request)));
     }
@@ -51,21 +55,30 @@ class ApiErrorAdvice {
         if (NestedExceptionUtils.getRootCause(e) instanceof RequestTooLargeException tooLarge) {
             return envelope(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.BATCH_TOO_LARGE, tooLarge.getMessage(), request);
         }
-        return envelope(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_BODY,
-                "The request body must be a JSON object with a \"body\" array", request);
+        return envelope(
+                HttpStatus.BAD_REQUEST,
+                ErrorCode.MALFORMED_BODY,
+                "The request body must be a JSON object with a \"body\" array",
+                request);
     }
 
-    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
-            MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        NoResourceFoundException.class,
+        NoHandlerFoundException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     ResponseEntity<ErrorEnvelope> notFound(Exception e, HttpServletRequest request) {
         return envelope(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "Resource not found", request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ErrorEnvelope> methodNotAllowed(HttpRequestMethodNotSupportedException e,
-            HttpServletRequest request) {
-        return envelope(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.NOT_FOUND,
-                "Method " + e.getMethod() + " is not supported here", request);
+    ResponseEntity<ErrorEnvelope> methodNotAllowed(
+            HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return envelope(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                ErrorCode.NOT_FOUND,
+                "Method " + e.getMethod() + " is not supported here",
+                request);
     }
 
     @ExceptionHandler(HttpMediaTypeException.class)
@@ -79,8 +92,8 @@ class ApiErrorAdvice {
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR, "Internal error", request);
     }
 
-    private static ResponseEntity<ErrorEnvelope> envelope(HttpStatus status, ErrorCode code, String message,
-            HttpServletRequest request) {
+    private static ResponseEntity<ErrorEnvelope> envelope(
+            HttpStatus status, ErrorCode code, String message, HttpServletRequest request) {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorEnvelope.of(code, message, RequestIds.of(request)));

@@ -10,8 +10,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Synchronous reads of a tenant's customers, under every contract prefix. */
 @RestController
-@RequestMapping(value = {"/api/v4.0/integrations/customers", "/api/v4/integrations/customers",
-        "/api/v4.1/integrations/customers"}, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        value = {
+            "/api/v4.0/integrations/customers",
+            "/api/v4/integrations/customers",
+            "/api/v4.1/integrations/customers"
+        },
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class CustomerController {
 
     private final CustomerReading reading;

@@ -29,16 +29,20 @@ public class CustomerReading {
 
     /** {@code customerId}, {@code guest}, {@code customerAttributes} (every other stored field), timestamps. */
     public Map<String, Object> profile(Tenant tenant, String customerId) {
-        CustomerQueries.StoredCustomer customer = customers.find(tenant.id(), customerId.trim())
-                .orElseThrow(CustomerReading::notFound);
+        CustomerQueries.StoredCustomer customer =
+                customers.find(tenant.id(), customerId.trim()).orElseThrow(CustomerReading::notFound);
         ObjectNode attributes = ((ObjectNode) customer.profile()).deepCopy();
         JsonNode guest = attributes.remove("guest");
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("customerId", customer.customerId());
         view.put("guest", guest != null && guest.asBoolean());
         view.put("customerAttributes", attributes);
-        view.put("createdAt", customer.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
-        view.put("updatedAt", customer.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        view.put(
+                "createdAt",
+                customer.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        view.put(
+                "updatedAt",
+                customer.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         return view;
     }
 
@@ -47,7 +51,9 @@ public class CustomerReading {
         String id = customerId.trim();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("customerId", id);
-        view.putAll(customers.balance(tenant.id(), id, clock.instant()).orElseThrow(CustomerReading::notFound)
+        view.putAll(customers
+                .balance(tenant.id(), id, clock.instant())
+                .orElseThrow(CustomerReading::notFound)
                 .payload(programs.of(tenant.id())));
         return view;
     }

@@ -38,16 +38,33 @@ class JdbcCustomerQueries implements CustomerQueries {
 
     @Override
     public Optional<StoredCustomer> find(String tenantId, String customerId) {
-        return call(() -> jdbc.query(PROFILE, (row, n) -> new StoredCustomer(row.getString(1),
-                WireCodec.mapper().readTree(row.getString(2)), row.getTimestamp(3).toInstant(),
-                row.getTimestamp(4).toInstant()), tenantId, customerId).stream().findFirst());
+        return call(() -> jdbc
+                .query(
+                        PROFILE,
+                        (row, n) -> new StoredCustomer(
+                                row.getString(1),
+                                WireCodec.mapper().readTree(row.getString(2)),
+                                row.getTimestamp(3).toInstant(),
+                                row.getTimestamp(4).toInstant()),
+                        tenantId,
+                        customerId)
+                .stream()
+                .findFirst());
     }
 
     @Override
     public Optional<Balance> balance(String tenantId, String customerId, Instant now) {
         Timestamp at = Timestamp.from(now);
-        return call(() -> jdbc.query(BALANCE, (row, n) -> new Balance(row.getLong(1), row.getLong(2), row.getLong(3)),
-                at, at, tenantId, customerId).stream().findFirst());
+        return call(() -> jdbc
+                .query(
+                        BALANCE,
+                        (row, n) -> new Balance(row.getLong(1), row.getLong(2), row.getLong(3)),
+                        at,
+                        at,
+                        tenantId,
+                        customerId)
+                .stream()
+                .findFirst());
     }
 
     private static <T> T call(Supplier<T> query) {

@@ -17,9 +17,10 @@ class CashbackValidator implements ItemValidator {
 
     @Override
     public JsonNode validate(JsonNode item) {
-        return WireCodec.mapper().valueToTree(new LedgerItems.Cashback(
-                Fields.requiredString(item, "transactionId", 100),
-                Fields.requiredDateTime(item, "transactionTime"),
-                Fields.requiredMoney(item, "amount")));
+        return WireCodec.mapper()
+                .valueToTree(new LedgerItems.Cashback(
+                        Fields.requiredString(item, "transactionId", 100),
+                        Fields.requiredDateTime(item, "transactionTime"),
+                        Fields.requiredMoney(item, "amount")));
     }
 }

@@ -31,14 +31,17 @@ class CustomerValidator implements ItemValidator {
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw ItemRejectedException.invalid("Invalid email address");
         }
-        String mobile = either(Fields.optionalString(nested, "mobile", TEXT),
-                Fields.optionalString(item, "mobile", TEXT));
+        String mobile =
+                either(Fields.optionalString(nested, "mobile", TEXT), Fields.optionalString(item, "mobile", TEXT));
         if (mobile != null && !MOBILE.matcher(mobile).matches()) {
             throw ItemRejectedException.invalid("Invalid mobile number");
         }
         CustomerProfile profile = new CustomerProfile(
-                either(Fields.optionalString(nested, "displayName", TEXT),
-                        either(Fields.optionalString(item, "displayName", TEXT), Fields.optionalString(item, "name", TEXT))),
+                either(
+                        Fields.optionalString(nested, "displayName", TEXT),
+                        either(
+                                Fields.optionalString(item, "displayName", TEXT),
+                                Fields.optionalString(item, "name", TEXT))),
                 text(nested, item, "firstName"),
                 text(nested, item, "lastName"),
                 email,

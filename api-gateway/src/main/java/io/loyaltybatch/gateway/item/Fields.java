@@ -1,24 +1,22 @@
 package io.loyaltybatch.gateway.item;
 
+import io.loyaltybatch.model.WireCodec;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.loyaltybatch.model.WireCodec;
 import tools.jackson.databind.JsonNode;
-
 
 /**
  * Typed reads of item fields with the contract's error codes: a missing required field is 3000, a value of the wrong
  * type, format or range is 3003. Absent and JSON null are the same.
  */
 public final class Fields {
-
 
     private Fields() {}
 
@@ -104,7 +102,10 @@ public final class Fields {
                 return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toString();
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+                    return LocalDate.parse(text)
+                            .atStartOfDay()
+                            .toInstant(ZoneOffset.UTC)
+                            .toString();
                 } catch (DateTimeParseException notDate) {
                     throw ItemRejectedException.invalid(field + " is not a valid date-time");
                 }

@@ -38,8 +38,8 @@ public class ItemValidation {
 
     private static ValidatedItem validate(ItemValidator validator, int index, JsonNode item) {
         if (item == null || !item.isObject()) {
-            return new ValidatedItem.Rejected(index,
-                    ItemResult.failure(index, null, ErrorCode.INVALID_VALUE, "Each item must be a JSON object"));
+            return new ValidatedItem.Rejected(
+                    index, ItemResult.failure(index, null, ErrorCode.INVALID_VALUE, "Each item must be a JSON object"));
         }
         String customerId = null;
         try {

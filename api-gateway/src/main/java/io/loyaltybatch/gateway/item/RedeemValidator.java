@@ -38,7 +38,7 @@ class RedeemValidator implements ItemValidator {
         if ((pointsValue != null && pointsValue <= 0) || (amountValue != null && amountValue.signum() <= 0)) {
             throw ItemRejectedException.invalid((points ? "points" : "amount") + " must be greater than 0");
         }
-        return WireCodec.mapper().valueToTree(
-                new LedgerItems.Redeem(transactionId, transactionTime, pointsValue, amountValue));
+        return WireCodec.mapper()
+                .valueToTree(new LedgerItems.Redeem(transactionId, transactionTime, pointsValue, amountValue));
     }
 }

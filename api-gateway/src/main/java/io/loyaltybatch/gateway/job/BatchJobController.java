@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The batch endpoints under every contract prefix. */
 @RestController
-@RequestMapping(value = {"/api/v4.0/integrations/batch", "/api/v4/integrations/batch",
-        "/api/v4.1/integrations/batch"}, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        value = {"/api/v4.0/integrations/batch", "/api/v4/integrations/batch", "/api/v4.1/integrations/batch"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class BatchJobController {
 
     private final JobSubmission submission;
@@ -36,8 +37,12 @@ class BatchJobController {
      * is still read as JSON.
      */
     @PostMapping("/{type}")
-    ResponseEntity<Map<String, Long>> create(Tenant tenant, @PathVariable String type, InputStream body,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
+    ResponseEntity<Map<String, Long>> create(
+            Tenant tenant,
+            @PathVariable String type,
+            InputStream body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
+            throws IOException {
         JobSubmission.Submitted submitted = submission.submit(tenant, type, body.readAllBytes(), idempotencyKey);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (submitted.replayed()) {

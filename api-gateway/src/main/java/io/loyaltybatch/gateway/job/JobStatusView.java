@@ -10,8 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /** The job status document of the contract (section 4). */
-@JsonPropertyOrder({"operation", "errorCount", "totalCount", "finishedCount", "startedAt", "createdAt", "status",
-        "response", "jobId", "itemCount", "cancelledCount", "completedAt", "failureReason"})
+@JsonPropertyOrder({
+    "operation",
+    "errorCount",
+    "totalCount",
+    "finishedCount",
+    "startedAt",
+    "createdAt",
+    "status",
+    "response",
+    "jobId",
+    "itemCount",
+    "cancelledCount",
+    "completedAt",
+    "failureReason"
+})
 public record JobStatusView(
         String operation,
         int errorCount,
@@ -31,9 +44,20 @@ public record JobStatusView(
     public record Response(List<Map<String, Object>> successful, List<Map<String, Object>> failed) {}
 
     public static JobStatusView of(JobSnapshot job) {
-        return new JobStatusView(job.type().operation(), job.errors(), job.finished() + job.errors(), job.finished(),
-                job.startedAt(), job.createdAt(), job.status().wireName(), response(job.results()), job.jobId(),
-                job.itemCount(), job.cancelled(), job.completedAt(), job.failureReason());
+        return new JobStatusView(
+                job.type().operation(),
+                job.errors(),
+                job.finished() + job.errors(),
+                job.finished(),
+                job.startedAt(),
+                job.createdAt(),
+                job.status().wireName(),
+                response(job.results()),
+                job.jobId(),
+                job.itemCount(),
+                job.cancelled(),
+                job.completedAt(),
+                job.failureReason());
     }
 
     private static Response response(List<ItemResult> results) {

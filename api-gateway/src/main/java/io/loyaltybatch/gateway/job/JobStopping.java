@@ -22,9 +22,12 @@ public class JobStopping {
     /** @throws ApiException 404 / 4004 for an unknown or foreign job, 409 / 4000 for a finished one */
     public void stop(Tenant tenant, long jobId) {
         switch (jobs.stop(tenant.id(), jobId, clock.instant())) {
-            case STOPPED, ALREADY_STOPPED -> { }
-            case FINISHED -> throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CONFLICT,
-                    "Job " + jobId + " has already finished and cannot be stopped");
+            case STOPPED, ALREADY_STOPPED -> {}
+            case FINISHED ->
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        ErrorCode.CONFLICT,
+                        "Job " + jobId + " has already finished and cannot be stopped");
             case NOT_FOUND -> throw JobStatusReading.jobNotFound(jobId);
         }
     }

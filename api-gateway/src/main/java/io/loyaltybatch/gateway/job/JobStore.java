@@ -27,6 +27,9 @@ public interface JobStore {
 
     /** What a stop request found. */
     enum StopOutcome {
-        STOPPED, ALREADY_STOPPED, FINISHED, NOT_FOUND
+        STOPPED,
+        ALREADY_STOPPED,
+        FINISHED,
+        NOT_FOUND
     }
 }

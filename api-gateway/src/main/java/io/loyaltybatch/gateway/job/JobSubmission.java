@@ -45,8 +45,14 @@ public class JobSubmission {
     private final GatewayProperties properties;
     private final Clock clock;
 
-    JobSubmission(BatchRequestParser parser, ItemValidation validation, JobStore jobs, IdempotencyStore idempotency,
-            ItemPublisher publisher, GatewayProperties properties, Clock clock) {
+    JobSubmission(
+            BatchRequestParser parser,
+            ItemValidation validation,
+            JobStore jobs,
+            IdempotencyStore idempotency,
+            ItemPublisher publisher,
+            GatewayProperties properties,
+            Clock clock) {
         this.parser = parser;
         this.validation = validation;
         this.jobs = jobs;
@@ -57,7 +63,8 @@ public class JobSubmission {
     }
 
     public Submitted submit(Tenant tenant, String typeName, byte[] body, String idempotencyKey) {
-        ItemType type = ItemType.fromPathName(typeName).filter(validation::supports)
+        ItemType type = ItemType.fromPathName(typeName)
+                .filter(validation::supports)
                 .orElseThrow(() -> ApiException.notFound("Unknown batch type: " + typeName));
         if (idempotencyKey != null
                 && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
@@ -72,8 +79,12 @@ public class JobSubmission {
             }
         }
         long jobId = jobs.nextJobId();
-        if (idempotencyKey != null && !idempotency.reserve(tenant.id(), idempotencyKey,
-                new IdempotencyStore.Entry(jobId, requestDigest), properties.idempotencyPendingTtl())) {
+        if (idempotencyKey != null
+                && !idempotency.reserve(
+                        tenant.id(),
+                        idempotencyKey,
+                        new IdempotencyStore.Entry(jobId, requestDigest),
+                        properties.idempotencyPendingTtl())) {
             return replay(tenant, idempotencyKey, requestDigest).orElseThrow(() -> inFlight());
         }
         try {
@@ -110,7 +121,11 @@ public class JobSubmission {
             deleteQuietly(jobId, e);
             throw e;
         }
-        log.info("Job {} accepted: {} {} item(s), {} rejected at submit", jobId, items.size(), type.pathName(),
+        log.info(
+                "Job {} accepted: {} {} item(s), {} rejected at submit",
+                jobId,
+                items.size(),
+                type.pathName(),
                 rejected.size());
     }
 
@@ -120,7 +135,9 @@ public class JobSubmission {
             return Optional.empty();
         }
         if (!entry.get().requestDigest().equals(requestDigest)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.INVALID_VALUE,
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    ErrorCode.INVALID_VALUE,
                     "Idempotency-Key was already used with a different request");
         }
         if (jobs.find(entry.get().jobId()).isEmpty()) {
@@ -130,7 +147,9 @@ public class JobSubmission {
     }
 
     private static ApiException inFlight() {
-        return new ApiException(HttpStatus.CONFLICT, ErrorCode.CONFLICT,
+        return new ApiException(
+                HttpStatus.CONFLICT,
+                ErrorCode.CONFLICT,
                 "A request with this Idempotency-Key is still in progress; retry shortly");
     }
 
@@ -139,8 +158,7 @@ public class JobSubmission {
             jobs.delete(jobId);
         } catch (DependencyUnavailableException e) {
             cause.addSuppressed(e);
-            log.warn("Job {} could not be removed after a failed publish; it never becomes visible to a client",
-                    jobId);
+            log.warn("Job {} could not be removed after a failed publish; it never becomes visible to a client", jobId);
         }
     }
 

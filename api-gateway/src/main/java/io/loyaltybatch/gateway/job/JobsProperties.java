@@ -11,4 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param activeTtl safety expiry of a job that never ends
  */
 @ConfigurationProperties("loyalty.jobs")
-public record JobsProperties(@DefaultValue("7d") Duration retention, @DefaultValue("30d") Duration activeTtl) {}
+public record JobsProperties(
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("30d") Duration activeTtl) {}

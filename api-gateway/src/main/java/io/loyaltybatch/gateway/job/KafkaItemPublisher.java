@@ -27,7 +27,10 @@ class KafkaItemPublisher implements ItemPublisher {
 
     @Bean
     NewTopic itemsTopic() {
-        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(topic.replicas()).build();
+        return TopicBuilder.name(topic.name())
+                .partitions(topic.partitions())
+                .replicas(topic.replicas())
+                .build();
     }
 
     @Override

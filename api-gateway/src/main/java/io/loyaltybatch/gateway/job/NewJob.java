@@ -9,8 +9,8 @@ import java.util.List;
  * A job about to be written: {@code rejected} are the items that failed validation at submit. When every item was
  * rejected the job is written already {@code failed}.
  */
-public record NewJob(long jobId, String tenantId, ItemType type, int itemCount, Instant createdAt,
-        List<ItemResult> rejected) {
+public record NewJob(
+        long jobId, String tenantId, ItemType type, int itemCount, Instant createdAt, List<ItemResult> rejected) {
 
     public boolean allRejected() {
         return rejected.size() >= itemCount;

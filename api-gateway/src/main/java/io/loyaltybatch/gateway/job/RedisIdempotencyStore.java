@@ -31,8 +31,8 @@ class RedisIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean reserve(String tenantId, String key, Entry entry, Duration pendingTtl) {
-        Boolean set = call(() -> redis.opsForValue().setIfAbsent(redisKey(tenantId, key),
-                entry.jobId() + ":" + entry.requestDigest(), pendingTtl));
+        Boolean set = call(() -> redis.opsForValue()
+                .setIfAbsent(redisKey(tenantId, key), entry.jobId() + ":" + entry.requestDigest(), pendingTtl));
         return Boolean.TRUE.equals(set);
     }
 

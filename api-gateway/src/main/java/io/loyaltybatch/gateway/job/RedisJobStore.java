@@ -32,12 +32,16 @@ class RedisJobStore implements JobStore {
      * Job ids are seconds since this instant, shifted left, plus a Redis sequence number in the low bits; they stay
      * below 2^53 so JavaScript clients read them exactly.
      */
-    private static final long EPOCH_SECONDS = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond();
+    private static final long EPOCH_SECONDS =
+            Instant.parse("2025-01-01T00:00:00Z").getEpochSecond();
+
     private static final int SEQUENCE_BITS = 20;
 
     private static final RedisScript<Long> CREATE = RedisScript.of(JobScripts.CREATE_JOB.source(), Long.class);
+
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> READ = RedisScript.of(JobScripts.READ_JOB.source(), List.class);
+
     private static final RedisScript<String> STOP = RedisScript.of(JobScripts.STOP_JOB.source(), String.class);
 
     private final StringRedisTemplate redis;
@@ -73,14 +77,17 @@ class RedisJobStore implements JobStore {
             args.add(Integer.toString(rejected.index()));
             args.add(WireCodec.encode(rejected));
         }
-        Long created = call(() -> redis.execute(CREATE,
-                List.of(JobKeys.header(job.jobId()), JobKeys.results(job.jobId())), args.toArray()));
+        Long created = call(() -> redis.execute(
+                CREATE, List.of(JobKeys.header(job.jobId()), JobKeys.results(job.jobId())), args.toArray()));
         if (created == null || created != 1L) {
             throw new IllegalStateException("job id " + job.jobId() + " already exists");
         }
         if (!job.allRejected()) {
-            call(() -> redis.opsForZSet().add(JobKeys.ACTIVE_JOBS, Long.toString(job.jobId()),
-                    job.createdAt().toEpochMilli()));
+            call(() -> redis.opsForZSet()
+                    .add(
+                            JobKeys.ACTIVE_JOBS,
+                            Long.toString(job.jobId()),
+                            job.createdAt().toEpochMilli()));
         }
     }
 
@@ -92,8 +99,10 @@ class RedisJobStore implements JobStore {
             return Optional.empty();
         }
         Map<String, String> results = pairs((List<?>) both.get(1));
-        List<ItemResult> decoded = results.values().stream().map(WireCodec::decodeResult).toList();
-        return Optional.of(new JobSnapshot(jobId,
+        List<ItemResult> decoded =
+                results.values().stream().map(WireCodec::decodeResult).toList();
+        return Optional.of(new JobSnapshot(
+                jobId,
                 header.get(JobKeys.TENANT),
                 ItemType.fromPathName(header.get(JobKeys.TYPE)).orElseThrow(),
                 JobStatus.fromWireName(header.get(JobKeys.STATUS)),
@@ -110,9 +119,12 @@ class RedisJobStore implements JobStore {
 
     @Override
     public StopOutcome stop(String tenantId, long jobId, Instant now) {
-        String outcome = call(() -> redis.execute(STOP,
+        String outcome = call(() -> redis.execute(
+                STOP,
                 List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
-                tenantId, timestamp(now), Long.toString(properties.retention().toSeconds())));
+                tenantId,
+                timestamp(now),
+                Long.toString(properties.retention().toSeconds())));
         return StopOutcome.valueOf(outcome);
     }
 

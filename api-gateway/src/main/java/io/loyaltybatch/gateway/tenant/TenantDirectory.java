@@ -42,8 +42,8 @@ public class TenantDirectory {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.UNKNOWN_API_KEY, "Invalid or missing apikey");
         }
         if (secretKey == null || !SecretDigest.matches(secretKey, entry.secretDigest())) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_SECRET_KEY,
-                    "Invalid or missing secretkey");
+            throw new ApiException(
+                    HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_SECRET_KEY, "Invalid or missing secretkey");
         }
         return entry.tenant();
     }

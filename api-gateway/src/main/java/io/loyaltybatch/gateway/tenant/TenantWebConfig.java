@@ -16,8 +16,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class TenantWebConfig implements WebMvcConfigurer {
 
     /** The path prefixes of the contract, all equivalent. */
-    static final String[] API_PATHS = {"/api/v4.0/integrations/**", "/api/v4/integrations/**",
-            "/api/v4.1/integrations/**"};
+    static final String[] API_PATHS = {
+        "/api/v4.0/integrations/**", "/api/v4/integrations/**", "/api/v4.1/integrations/**"
+    };
 
     private final TenantDirectory directory;
 
@@ -39,10 +40,13 @@ class TenantWebConfig implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                    NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-                Object tenant = webRequest.getAttribute(TenantAuthInterceptor.TENANT_ATTRIBUTE,
-                        RequestAttributes.SCOPE_REQUEST);
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mavContainer,
+                    NativeWebRequest webRequest,
+                    WebDataBinderFactory binderFactory) {
+                Object tenant = webRequest.getAttribute(
+                        TenantAuthInterceptor.TENANT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
                 if (tenant == null) {
                     throw new IllegalStateException("no authenticated tenant on this request");
                 }

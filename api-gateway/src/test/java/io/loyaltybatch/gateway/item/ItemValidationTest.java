@@ -14,7 +14,9 @@ class ItemValidationTest {
     private final ItemValidation validation = new ItemValidation(List.of(new CustomerValidator()));
 
     private ValidatedItem validate(String json) {
-        return validation.validate(ItemType.CUSTOMERS, List.of(WireCodec.mapper().readTree(json))).get(0);
+        return validation
+                .validate(ItemType.CUSTOMERS, List.of(WireCodec.mapper().readTree(json)))
+                .get(0);
     }
 
     private static ValidatedItem.Rejected rejected(ValidatedItem item) {
@@ -59,13 +61,16 @@ class ItemValidationTest {
 
     @Test
     void blankCustomerIdIs3000() {
-        assertThat(rejected(validate("{\"customerId\": \"   \"}")).result().code()).isEqualTo(ErrorCode.MISSING_FIELD);
+        assertThat(rejected(validate("{\"customerId\": \"   \"}")).result().code())
+                .isEqualTo(ErrorCode.MISSING_FIELD);
     }
 
     @Test
     void overlongCustomerIdIs3003() {
         String id = "x".repeat(101);
-        assertThat(rejected(validate("{\"customerId\": \"" + id + "\"}")).result().code())
+        assertThat(rejected(validate("{\"customerId\": \"" + id + "\"}"))
+                        .result()
+                        .code())
                 .isEqualTo(ErrorCode.INVALID_VALUE);
     }
 
@@ -81,11 +86,17 @@ class ItemValidationTest {
     @Test
     void wrongTypesAre3003() {
         assertThat(rejected(validate("{\"customerId\": 5}")).result().code()).isEqualTo(ErrorCode.INVALID_VALUE);
-        assertThat(rejected(validate("{\"customerId\": \"c\", \"guest\": \"yes\"}")).result().message())
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"guest\": \"yes\"}"))
+                        .result()
+                        .message())
                 .isEqualTo("guest must be true or false");
-        assertThat(rejected(validate("{\"customerId\": \"c\", \"dateOfBirth\": \"1990-13-01\"}")).result().message())
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"dateOfBirth\": \"1990-13-01\"}"))
+                        .result()
+                        .message())
                 .isEqualTo("dateOfBirth is not a valid date");
-        assertThat(rejected(validate("{\"customerId\": \"c\", \"tags\": [1]}")).result().code())
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"tags\": [1]}"))
+                        .result()
+                        .code())
                 .isEqualTo(ErrorCode.INVALID_VALUE);
     }
 

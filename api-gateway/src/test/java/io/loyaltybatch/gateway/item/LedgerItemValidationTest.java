@@ -11,12 +11,18 @@ import tools.jackson.databind.JsonNode;
 
 class LedgerItemValidationTest {
 
-    private final ItemValidation validation = new ItemValidation(List.of(new OrderValidator(),
-            new BalanceInquiryValidator(), new BalanceAdjustmentValidator(), new CashbackValidator(),
-            new RedeemValidator(), new EventsValidator()));
+    private final ItemValidation validation = new ItemValidation(List.of(
+            new OrderValidator(),
+            new BalanceInquiryValidator(),
+            new BalanceAdjustmentValidator(),
+            new CashbackValidator(),
+            new RedeemValidator(),
+            new EventsValidator()));
 
     private ValidatedItem validate(ItemType type, String json) {
-        return validation.validate(type, List.of(WireCodec.mapper().readTree(json))).get(0);
+        return validation
+                .validate(type, List.of(WireCodec.mapper().readTree(json)))
+                .get(0);
     }
 
     private JsonNode accepted(ItemType type, String json) {
@@ -47,67 +53,113 @@ class LedgerItemValidationTest {
 
     @Test
     void orderRules() {
-        rejected(ItemType.ORDERS, "{\"customerId\": \"c\", \"orderDate\": \"2026-11-01\", \"totalPaid\": 1}",
-                ErrorCode.MISSING_FIELD, "orderId is required");
-        rejected(ItemType.ORDERS, "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"yesterday\","
-                + " \"totalPaid\": 1}", ErrorCode.INVALID_VALUE, "orderDate is not a valid date-time");
-        rejected(ItemType.ORDERS, "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\","
-                + " \"totalPaid\": -1}", ErrorCode.INVALID_VALUE, "totalPaid must be a number >= 0");
-        rejected(ItemType.ORDERS, "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\","
-                + " \"totalPaid\": 1.001}", ErrorCode.INVALID_VALUE, "totalPaid may have at most 2 decimal places");
-        rejected(ItemType.ORDERS, "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\"}",
-                ErrorCode.MISSING_FIELD, "totalPaid is required");
+        rejected(
+                ItemType.ORDERS,
+                "{\"customerId\": \"c\", \"orderDate\": \"2026-11-01\", \"totalPaid\": 1}",
+                ErrorCode.MISSING_FIELD,
+                "orderId is required");
+        rejected(
+                ItemType.ORDERS,
+                "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"yesterday\"," + " \"totalPaid\": 1}",
+                ErrorCode.INVALID_VALUE,
+                "orderDate is not a valid date-time");
+        rejected(
+                ItemType.ORDERS,
+                "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\"," + " \"totalPaid\": -1}",
+                ErrorCode.INVALID_VALUE,
+                "totalPaid must be a number >= 0");
+        rejected(
+                ItemType.ORDERS,
+                "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\"," + " \"totalPaid\": 1.001}",
+                ErrorCode.INVALID_VALUE,
+                "totalPaid may have at most 2 decimal places");
+        rejected(
+                ItemType.ORDERS,
+                "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\"}",
+                ErrorCode.MISSING_FIELD,
+                "totalPaid is required");
     }
 
     @Test
     void adjustmentIsASignedNonZeroWholeNumber() {
         assertThat(accepted(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\", \"amount\": -15}")
-                .get("amount").asLong()).isEqualTo(-15);
-        rejected(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\", \"amount\": 0}", ErrorCode.INVALID_VALUE,
+                        .get("amount")
+                        .asLong())
+                .isEqualTo(-15);
+        rejected(
+                ItemType.BALANCE_ADJUSTMENT,
+                "{\"customerId\": \"c\", \"amount\": 0}",
+                ErrorCode.INVALID_VALUE,
                 "amount must not be 0");
-        rejected(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\", \"amount\": 1.5}", ErrorCode.INVALID_VALUE,
+        rejected(
+                ItemType.BALANCE_ADJUSTMENT,
+                "{\"customerId\": \"c\", \"amount\": 1.5}",
+                ErrorCode.INVALID_VALUE,
                 "amount must be a whole number");
-        rejected(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\"}", ErrorCode.MISSING_FIELD,
-                "amount is required");
+        rejected(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\"}", ErrorCode.MISSING_FIELD, "amount is required");
     }
 
     @Test
     void cashbackNeedsTransactionTimeAndAmount() {
-        accepted(ItemType.CASHBACK, "{\"customerId\": \"c\", \"transactionId\": \"t\","
-                + " \"transactionTime\": \"2026-11-01T10:00:00Z\", \"amount\": 3}");
-        rejected(ItemType.CASHBACK, "{\"customerId\": \"c\", \"transactionId\": \"t\", \"amount\": 3}",
-                ErrorCode.MISSING_FIELD, "transactionTime is required");
+        accepted(
+                ItemType.CASHBACK,
+                "{\"customerId\": \"c\", \"transactionId\": \"t\","
+                        + " \"transactionTime\": \"2026-11-01T10:00:00Z\", \"amount\": 3}");
+        rejected(
+                ItemType.CASHBACK,
+                "{\"customerId\": \"c\", \"transactionId\": \"t\", \"amount\": 3}",
+                ErrorCode.MISSING_FIELD,
+                "transactionTime is required");
     }
 
     @Test
     void redeemTakesExactlyOneOfPointsOrAmount() {
         String base = "{\"customerId\": \"c\", \"transactionId\": \"t\", \"transactionTime\": \"2026-11-01\"";
-        assertThat(accepted(ItemType.REDEEM, base + ", \"points\": 10}").get("points").asLong()).isEqualTo(10);
-        assertThat(accepted(ItemType.REDEEM, base + ", \"amount\": 2.5}").has("points")).isFalse();
-        rejected(ItemType.REDEEM, base + ", \"holdReference\": \"h\"}", ErrorCode.HOLD_NOT_SUPPORTED,
+        assertThat(accepted(ItemType.REDEEM, base + ", \"points\": 10}")
+                        .get("points")
+                        .asLong())
+                .isEqualTo(10);
+        assertThat(accepted(ItemType.REDEEM, base + ", \"amount\": 2.5}").has("points"))
+                .isFalse();
+        rejected(
+                ItemType.REDEEM,
+                base + ", \"holdReference\": \"h\"}",
+                ErrorCode.HOLD_NOT_SUPPORTED,
                 "holdReference is not supported");
         rejected(ItemType.REDEEM, base + "}", ErrorCode.MISSING_FIELD, "points or amount is required");
-        rejected(ItemType.REDEEM, base + ", \"points\": 1, \"amount\": 1}", ErrorCode.INVALID_VALUE,
+        rejected(
+                ItemType.REDEEM,
+                base + ", \"points\": 1, \"amount\": 1}",
+                ErrorCode.INVALID_VALUE,
                 "Give exactly one of points, amount or holdReference");
         rejected(ItemType.REDEEM, base + ", \"points\": 0}", ErrorCode.INVALID_VALUE, "points must be greater than 0");
     }
 
     @Test
     void eventsMapNamesToMetadataObjects() {
-        JsonNode events = accepted(ItemType.EVENTS,
+        JsonNode events = accepted(
+                ItemType.EVENTS,
                 "{\"customerId\": \"c\", \"events\": {\"login\": {\"device\": \"ios\"}, \"app_open\": null}}");
         assertThat(events.get("events").get("login").get("device").asString()).isEqualTo("ios");
         assertThat(events.get("events").get("app_open").isEmpty()).isTrue();
         rejected(ItemType.EVENTS, "{\"customerId\": \"c\"}", ErrorCode.MISSING_FIELD, "events is required");
-        rejected(ItemType.EVENTS, "{\"customerId\": \"c\", \"events\": {}}", ErrorCode.INVALID_VALUE,
+        rejected(
+                ItemType.EVENTS,
+                "{\"customerId\": \"c\", \"events\": {}}",
+                ErrorCode.INVALID_VALUE,
                 "events must name at least one event");
-        rejected(ItemType.EVENTS, "{\"customerId\": \"c\", \"events\": {\"x\": 5}}", ErrorCode.INVALID_VALUE,
+        rejected(
+                ItemType.EVENTS,
+                "{\"customerId\": \"c\", \"events\": {\"x\": 5}}",
+                ErrorCode.INVALID_VALUE,
                 "metadata of event x must be an object");
     }
 
     @Test
     void balanceInquiryNeedsOnlyTheCustomer() {
-        assertThat(accepted(ItemType.BALANCE_INQUIRY, "{\"customerId\": \"c\", \"extra\": 1}").isEmpty()).isTrue();
+        assertThat(accepted(ItemType.BALANCE_INQUIRY, "{\"customerId\": \"c\", \"extra\": 1}")
+                        .isEmpty())
+                .isTrue();
         rejected(ItemType.BALANCE_INQUIRY, "{}", ErrorCode.MISSING_FIELD, "customerId is required");
     }
 }

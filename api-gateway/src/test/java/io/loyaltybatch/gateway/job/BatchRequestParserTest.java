@@ -11,8 +11,8 @@ import org.springframework.util.unit.DataSize;
 
 class BatchRequestParserTest {
 
-    private final BatchRequestParser parser = new BatchRequestParser(
-            new GatewayProperties(3, DataSize.ofMegabytes(5), null, null));
+    private final BatchRequestParser parser =
+            new BatchRequestParser(new GatewayProperties(3, DataSize.ofMegabytes(5), null, null));
 
     private ApiException rejection(String body) {
         return (ApiException) org.assertj.core.api.Assertions.catchThrowable(
@@ -21,7 +21,8 @@ class BatchRequestParserTest {
 
     @Test
     void readsTheItemsOfTheBodyArray() {
-        assertThat(parser.parse("{\"body\": [{}, {}]}".getBytes(StandardCharsets.UTF_8))).hasSize(2);
+        assertThat(parser.parse("{\"body\": [{}, {}]}".getBytes(StandardCharsets.UTF_8)))
+                .hasSize(2);
     }
 
     @Test
@@ -52,6 +53,7 @@ class BatchRequestParserTest {
         assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(e.code()).isEqualTo(ErrorCode.BATCH_TOO_LARGE);
         assertThat(e.getMessage()).isEqualTo("A batch holds at most 3 objects; this one has 4");
-        assertThat(parser.parse("{\"body\": [{}, {}, {}]}".getBytes(StandardCharsets.UTF_8))).hasSize(3);
+        assertThat(parser.parse("{\"body\": [{}, {}, {}]}".getBytes(StandardCharsets.UTF_8)))
+                .hasSize(3);
     }
 }

@@ -26,8 +26,22 @@ class InMemoryJobStore implements JobStore {
     public void create(NewJob job) {
         check();
         JobStatus status = job.allRejected() ? JobStatus.FAILED : JobStatus.QUEUED;
-        jobs.put(job.jobId(), new JobSnapshot(job.jobId(), job.tenantId(), job.type(), status, job.itemCount(), 0,
-                job.rejected().size(), 0, job.createdAt().toString(), null, null, null, List.copyOf(job.rejected())));
+        jobs.put(
+                job.jobId(),
+                new JobSnapshot(
+                        job.jobId(),
+                        job.tenantId(),
+                        job.type(),
+                        status,
+                        job.itemCount(),
+                        0,
+                        job.rejected().size(),
+                        0,
+                        job.createdAt().toString(),
+                        null,
+                        null,
+                        null,
+                        List.copyOf(job.rejected())));
     }
 
     @Override
@@ -49,9 +63,22 @@ class InMemoryJobStore implements JobStore {
         if (job.status().isTerminal()) {
             return StopOutcome.FINISHED;
         }
-        jobs.put(jobId, new JobSnapshot(jobId, job.tenantId(), job.type(), JobStatus.STOPPED, job.itemCount(),
-                job.finished(), job.errors(), job.itemCount() - job.finished() - job.errors(), job.createdAt(),
-                job.startedAt(), now.toString(), null, job.results()));
+        jobs.put(
+                jobId,
+                new JobSnapshot(
+                        jobId,
+                        job.tenantId(),
+                        job.type(),
+                        JobStatus.STOPPED,
+                        job.itemCount(),
+                        job.finished(),
+                        job.errors(),
+                        job.itemCount() - job.finished() - job.errors(),
+                        job.createdAt(),
+                        job.startedAt(),
+                        now.toString(),
+                        null,
+                        job.results()));
         return StopOutcome.STOPPED;
     }
 

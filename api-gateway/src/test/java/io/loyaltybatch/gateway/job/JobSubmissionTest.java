@@ -11,7 +11,6 @@ import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobStatus;
-import io.loyaltybatch.model.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +33,8 @@ class JobSubmissionTest {
     private final JobSubmission submission = newSubmission();
 
     private JobSubmission newSubmission() {
-        GatewayProperties properties = new GatewayProperties(1000, DataSize.ofMegabytes(5), Duration.ofHours(24),
-                Duration.ofMinutes(2));
+        GatewayProperties properties =
+                new GatewayProperties(1000, DataSize.ofMegabytes(5), Duration.ofHours(24), Duration.ofMinutes(2));
         ItemValidator customers = new ItemValidator() {
             @Override
             public ItemType type() {
@@ -47,8 +46,13 @@ class JobSubmissionTest {
                 return item;
             }
         };
-        return new JobSubmission(new BatchRequestParser(properties),
-                new ItemValidation(List.of(customers)), jobs, idempotency, publisher, properties,
+        return new JobSubmission(
+                new BatchRequestParser(properties),
+                new ItemValidation(List.of(customers)),
+                jobs,
+                idempotency,
+                publisher,
+                properties,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -58,11 +62,15 @@ class JobSubmissionTest {
 
     @Test
     void publishesValidItemsAndRecordsInvalidOnesAsFailed() {
-        JobSubmission.Submitted submitted = submission.submit(ACME, "customers",
-                body("{\"body\": [{\"customerId\": \"a\"}, {\"name\": \"no id\"}, {\"customerId\": \"b\"}]}"), null);
+        JobSubmission.Submitted submitted = submission.submit(
+                ACME,
+                "customers",
+                body("{\"body\": [{\"customerId\": \"a\"}, {\"name\": \"no id\"}, {\"customerId\": \"b\"}]}"),
+                null);
 
         assertThat(publisher.published).extracting(e -> e.index()).containsExactly(0, 2);
-        assertThat(publisher.published).allMatch(e -> e.jobId() == submitted.jobId() && e.tenantId().equals("acme"));
+        assertThat(publisher.published)
+                .allMatch(e -> e.jobId() == submitted.jobId() && e.tenantId().equals("acme"));
         JobSnapshot job = jobs.find(submitted.jobId()).orElseThrow();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.itemCount()).isEqualTo(3);
@@ -74,7 +82,9 @@ class JobSubmissionTest {
 
     @Test
     void jobWithOnlyInvalidItemsEndsFailedWithoutPublishing() {
-        long jobId = submission.submit(ACME, "customers", body("{\"body\": [{}, {}]}"), null).jobId();
+        long jobId = submission
+                .submit(ACME, "customers", body("{\"body\": [{}, {}]}"), null)
+                .jobId();
 
         assertThat(jobs.find(jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
         assertThat(publisher.published).isEmpty();
@@ -93,8 +103,9 @@ class JobSubmissionTest {
     void failedPublishLeavesNoJobAndFreesTheIdempotencyKey() {
         publisher.down = true;
 
-        assertThatThrownBy(() -> submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"),
-                "key-1")).isInstanceOf(DependencyUnavailableException.class);
+        assertThatThrownBy(() ->
+                        submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "key-1"))
+                .isInstanceOf(DependencyUnavailableException.class);
 
         assertThat(jobs.jobs).isEmpty();
         assertThat(idempotency.entries).isEmpty();
@@ -117,8 +128,9 @@ class JobSubmissionTest {
     void sameIdempotencyKeyWithAnotherBodyIs422With3003() {
         submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "key-1");
 
-        assertThatThrownBy(() -> submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"b\"}]}"),
-                "key-1")).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThatThrownBy(() ->
+                        submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"b\"}]}"), "key-1"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
                 });
@@ -137,8 +149,9 @@ class JobSubmissionTest {
 
     @Test
     void overlongIdempotencyKeyIs400() {
-        assertThatThrownBy(() -> submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"),
-                "k".repeat(256))).isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+        assertThatThrownBy(() -> submission.submit(
+                        ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "k".repeat(256)))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
     }
 }

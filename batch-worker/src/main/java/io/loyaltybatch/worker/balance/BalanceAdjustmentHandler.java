@@ -42,7 +42,8 @@ class BalanceAdjustmentHandler implements ItemHandler {
             } else if (adjustment.amount() > 0) {
                 book.credit(customer, adjustment.amount(), source);
                 results.add(adjusted(item, adjustment, book.balance(customer).available()));
-            } else if (book.debit(customer, -adjustment.amount(), MovementKind.ADJUSTMENT_DOWN, source).isPresent()) {
+            } else if (book.debit(customer, -adjustment.amount(), MovementKind.ADJUSTMENT_DOWN, source)
+                    .isPresent()) {
                 results.add(adjusted(item, adjustment, book.balance(customer).available()));
             } else {
                 results.add(ItemOutcomes.insufficientBalance(item));
@@ -53,7 +54,12 @@ class BalanceAdjustmentHandler implements ItemHandler {
     }
 
     private static ItemResult adjusted(ItemEnvelope item, BalanceAdjustment adjustment, long available) {
-        return ItemOutcomes.success(item, "Balance adjusted successfully",
-                "points", adjustment.amount(), "availablePointsBalance", available);
+        return ItemOutcomes.success(
+                item,
+                "Balance adjusted successfully",
+                "points",
+                adjustment.amount(),
+                "availablePointsBalance",
+                available);
     }
 }

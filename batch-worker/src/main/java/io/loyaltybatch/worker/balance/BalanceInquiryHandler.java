@@ -29,13 +29,18 @@ class BalanceInquiryHandler implements ItemHandler {
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
         AccountBook book = books.openForReading(items);
-        return items.stream().map(item -> {
-            CustomerKey customer = CustomerKey.of(item);
-            if (!book.exists(customer)) {
-                return ItemOutcomes.customerNotFound(item);
-            }
-            return ItemResult.success(item.index(), item.customerId(), "Balance retrieved successfully",
-                    book.balance(customer).payload(books.program(item)));
-        }).toList();
+        return items.stream()
+                .map(item -> {
+                    CustomerKey customer = CustomerKey.of(item);
+                    if (!book.exists(customer)) {
+                        return ItemOutcomes.customerNotFound(item);
+                    }
+                    return ItemResult.success(
+                            item.index(),
+                            item.customerId(),
+                            "Balance retrieved successfully",
+                            book.balance(customer).payload(books.program(item)));
+                })
+                .toList();
     }
 }

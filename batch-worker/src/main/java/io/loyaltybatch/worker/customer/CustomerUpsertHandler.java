@@ -31,14 +31,15 @@ class CustomerUpsertHandler implements ItemHandler {
 
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
-        Set<CustomerKey> known = new HashSet<>(customers.existing(items.stream().map(CustomerUpsertHandler::key)
-                .distinct().toList()));
+        Set<CustomerKey> known = new HashSet<>(customers.existing(
+                items.stream().map(CustomerUpsertHandler::key).distinct().toList()));
         List<ItemResult> results = new ArrayList<>(items.size());
         List<CustomerStore.ProfilePatch> patches = new ArrayList<>(items.size());
         for (ItemEnvelope item : items) {
             boolean created = known.add(key(item));
             results.add(ItemResult.success(item.index(), item.customerId(), created ? CREATED : UPDATED));
-            patches.add(new CustomerStore.ProfilePatch(key(item), WireCodec.mapper().writeValueAsString(item.item())));
+            patches.add(
+                    new CustomerStore.ProfilePatch(key(item), WireCodec.mapper().writeValueAsString(item.item())));
         }
         customers.upsert(patches);
         return results;

@@ -37,23 +37,39 @@ class JdbcCustomerStore implements CustomerStore {
         if (customers.isEmpty()) {
             return found;
         }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(EXISTING);
-            statement.setArray(1, connection.createArrayOf("text",
-                    customers.stream().map(CustomerKey::tenantId).toArray()));
-            statement.setArray(2, connection.createArrayOf("text",
-                    customers.stream().map(CustomerKey::customerId).toArray()));
-            return statement;
-        }, row -> {
-            found.add(new CustomerKey(row.getString(1), row.getString(2)));
-        });
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(EXISTING);
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "text",
+                                    customers.stream()
+                                            .map(CustomerKey::tenantId)
+                                            .toArray()));
+                    statement.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "text",
+                                    customers.stream()
+                                            .map(CustomerKey::customerId)
+                                            .toArray()));
+                    return statement;
+                },
+                row -> {
+                    found.add(new CustomerKey(row.getString(1), row.getString(2)));
+                });
         return found;
     }
 
     @Override
     public void upsert(List<ProfilePatch> patches) {
-        jdbc.batchUpdate(UPSERT, patches.stream()
-                .map(p -> new Object[] {p.customer().tenantId(), p.customer().customerId(), p.profileJson()})
-                .toList());
+        jdbc.batchUpdate(
+                UPSERT,
+                patches.stream()
+                        .map(p -> new Object[] {
+                            p.customer().tenantId(), p.customer().customerId(), p.profileJson()
+                        })
+                        .toList());
     }
 }

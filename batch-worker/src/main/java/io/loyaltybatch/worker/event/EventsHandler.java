@@ -44,10 +44,19 @@ class EventsHandler implements ItemHandler {
             }
             book.createIfMissing(customer);
             Events body = ItemOutcomes.body(item, Events.class);
-            body.events().forEach((name, metadata) -> recorded.add(new EventStore.CustomerEvent(item.tenantId(),
-                    item.customerId(), name, WireCodec.mapper().writeValueAsString(metadata), item.jobId(),
-                    item.index())));
-            results.add(ItemOutcomes.success(item, "Events tracked successfully", "eventCount", body.events().size()));
+            body.events()
+                    .forEach((name, metadata) -> recorded.add(new EventStore.CustomerEvent(
+                            item.tenantId(),
+                            item.customerId(),
+                            name,
+                            WireCodec.mapper().writeValueAsString(metadata),
+                            item.jobId(),
+                            item.index())));
+            results.add(ItemOutcomes.success(
+                    item,
+                    "Events tracked successfully",
+                    "eventCount",
+                    body.events().size()));
         }
         book.flush();
         events.insert(recorded);

@@ -20,7 +20,12 @@ class JdbcEventStore implements EventStore {
 
     @Override
     public void insert(List<CustomerEvent> events) {
-        jdbc.batchUpdate(INSERT, events.stream().map(e -> new Object[] {e.tenantId(), e.customerId(), e.name(),
-                e.metadataJson(), e.jobId(), e.itemIndex()}).toList());
+        jdbc.batchUpdate(
+                INSERT,
+                events.stream()
+                        .map(e -> new Object[] {
+                            e.tenantId(), e.customerId(), e.name(), e.metadataJson(), e.jobId(), e.itemIndex()
+                        })
+                        .toList());
     }
 }

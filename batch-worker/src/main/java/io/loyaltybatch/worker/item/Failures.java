@@ -19,10 +19,14 @@ final class Failures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
-                    || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientException
-                    || t instanceof SQLRecoverableException || t instanceof ConnectException
-                    || isTransientRedis(t) || isTransientSqlState(t)) {
+            if (t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof ConnectException
+                    || isTransientRedis(t)
+                    || isTransientSqlState(t)) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -48,8 +48,10 @@ public class ItemProcessing {
             if (Failures.isTransient(e)) {
                 throw e;
             }
-            log.warn("A poll of {} item(s) failed ({}); applying its items one by one to find the failing one",
-                    items.size(), e.getClass().getName());
+            log.warn(
+                    "A poll of {} item(s) failed ({}); applying its items one by one to find the failing one",
+                    items.size(),
+                    e.getClass().getName());
             processOneByOne(items);
         }
     }
@@ -94,7 +96,10 @@ public class ItemProcessing {
         }
         Instant now = clock.instant();
         progress.record(recorded, now);
-        log.debug("Poll of {} item(s): {} applied or re-reported, {} skipped (stopped or unknown job)",
-                items.size(), toApply.size(), skipped);
+        log.debug(
+                "Poll of {} item(s): {} applied or re-reported, {} skipped (stopped or unknown job)",
+                items.size(),
+                toApply.size(),
+                skipped);
     }
 }

@@ -3,9 +3,9 @@ package io.loyaltybatch.worker.item;
 import io.loyaltybatch.model.MalformedEnvelopeException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -39,32 +39,41 @@ class KafkaItemsConfig {
 
     @Bean
     NewTopic itemsTopic(ItemsTopicProperties topic) {
-        return TopicBuilder.name(topic.name()).partitions(topic.partitions()).replicas(topic.replicas()).build();
-    }
-
-    @Bean
-    NewTopic deadLetterTopic(ItemsTopicProperties topic) {
-        return TopicBuilder.name(topic.deadLetterName()).partitions(topic.partitions()).replicas(topic.replicas())
+        return TopicBuilder.name(topic.name())
+                .partitions(topic.partitions())
+                .replicas(topic.replicas())
                 .build();
     }
 
     @Bean
-    DefaultErrorHandler itemsErrorHandler(KafkaTemplate<Object, Object> template, ItemsTopicProperties topic,
-            ItemProcessing processing, WorkerProperties worker) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(topic.deadLetterName(), record.partition()));
+    NewTopic deadLetterTopic(ItemsTopicProperties topic) {
+        return TopicBuilder.name(topic.deadLetterName())
+                .partitions(topic.partitions())
+                .replicas(topic.replicas())
+                .build();
+    }
+
+    @Bean
+    DefaultErrorHandler itemsErrorHandler(
+            KafkaTemplate<Object, Object> template,
+            ItemsTopicProperties topic,
+            ItemProcessing processing,
+            WorkerProperties worker) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                template, (record, exception) -> new TopicPartition(topic.deadLetterName(), record.partition()));
         deadLetters.setHeadersFunction((record, exception) -> causeHeaders(exception));
-        DefaultErrorHandler handler = new DefaultErrorHandler(new UnprocessableItemRecoverer(processing, deadLetters),
-                unlimited(worker));
+        DefaultErrorHandler handler =
+                new DefaultErrorHandler(new UnprocessableItemRecoverer(processing, deadLetters), unlimited(worker));
         // a failing item (reported by index) gets a few tries; everything else is the infrastructure: no limit
-        handler.setBackOffFunction((record, exception) -> Failures.isTransient(exception)
-                ? unlimited(worker) : limited(worker));
+        handler.setBackOffFunction(
+                (record, exception) -> Failures.isTransient(exception) ? unlimited(worker) : limited(worker));
         handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
         return handler;
     }
 
     private static BackOff unlimited(WorkerProperties worker) {
-        ExponentialBackOff backOff = new ExponentialBackOff(worker.retryInitialInterval().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(worker.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(worker.retryMaxInterval().toMillis());
         return backOff;
     }

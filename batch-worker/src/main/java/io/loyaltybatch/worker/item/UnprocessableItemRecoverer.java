@@ -31,11 +31,13 @@ class UnprocessableItemRecoverer implements ConsumerRecordRecoverer {
         try {
             ItemEnvelope item = WireCodec.decodeEnvelope(String.valueOf(record.value()));
             processing.reportUnprocessable(item);
-            log.error("Item {} of job {} failed after retries; reported with 5000 and dead-lettered",
-                    item.index(), item.jobId());
+            log.error(
+                    "Item {} of job {} failed after retries; reported with 5000 and dead-lettered",
+                    item.index(),
+                    item.jobId());
         } catch (MalformedEnvelopeException e) {
-            log.error("Unreadable record at {}-{}@{} dead-lettered", record.topic(), record.partition(),
-                    record.offset());
+            log.error(
+                    "Unreadable record at {}-{}@{} dead-lettered", record.topic(), record.partition(), record.offset());
         }
         deadLetters.accept(record, exception);
     }

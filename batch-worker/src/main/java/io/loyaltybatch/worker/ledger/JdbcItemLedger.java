@@ -76,12 +76,11 @@ class JdbcItemLedger implements ItemLedger {
 
     @Override
     public ItemResult recordUnprocessable(ItemEnvelope item) {
-        ItemResult failed = ItemResult.failure(item.index(), item.customerId(), ErrorCode.ITEM_NOT_PROCESSED,
-                "Item could not be processed");
+        ItemResult failed = ItemResult.failure(
+                item.index(), item.customerId(), ErrorCode.ITEM_NOT_PROCESSED, "Item could not be processed");
         return transaction.execute(status -> {
             jdbc.update(RECORD_UNPROCESSABLE, item.jobId(), item.index(), item.tenantId(), WireCodec.encode(failed));
-            return WireCodec.decodeResult(jdbc.queryForObject(STORED_RESULT, String.class, item.jobId(),
-                    item.index()));
+            return WireCodec.decodeResult(jdbc.queryForObject(STORED_RESULT, String.class, item.jobId(), item.index()));
         });
     }
 
@@ -90,7 +89,9 @@ class JdbcItemLedger implements ItemLedger {
         items.forEach(item -> unique.putIfAbsent(ItemRef.of(item), item));
         Set<ItemRef> claimed = claim(new ArrayList<>(unique.values()));
         Map<ItemRef, ItemResult> results = new HashMap<>(earlierResults(unique.keySet(), claimed));
-        List<ItemEnvelope> fresh = unique.values().stream().filter(i -> claimed.contains(ItemRef.of(i))).toList();
+        List<ItemEnvelope> fresh = unique.values().stream()
+                .filter(i -> claimed.contains(ItemRef.of(i)))
+                .toList();
         Map<ItemRef, ItemResult> applied = applyInSegments(fresh);
         storeResults(fresh, applied);
         results.putAll(applied);
@@ -126,32 +127,57 @@ class JdbcItemLedger implements ItemLedger {
                 .sorted(Comparator.comparingLong(ItemEnvelope::jobId).thenComparingInt(ItemEnvelope::index))
                 .toList();
         Set<ItemRef> claimed = new HashSet<>();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(CLAIM);
-            statement.setArray(1, longs(connection, sorted.stream().map(ItemEnvelope::jobId).toList()));
-            statement.setArray(2, ints(connection, sorted.stream().map(ItemEnvelope::index).toList()));
-            statement.setArray(3, texts(connection, sorted.stream().map(ItemEnvelope::tenantId).toList()));
-            return statement;
-        }, row -> {
-            claimed.add(new ItemRef(row.getLong(1), row.getInt(2)));
-        });
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(CLAIM);
+                    statement.setArray(
+                            1,
+                            longs(
+                                    connection,
+                                    sorted.stream().map(ItemEnvelope::jobId).toList()));
+                    statement.setArray(
+                            2,
+                            ints(
+                                    connection,
+                                    sorted.stream().map(ItemEnvelope::index).toList()));
+                    statement.setArray(
+                            3,
+                            texts(
+                                    connection,
+                                    sorted.stream().map(ItemEnvelope::tenantId).toList()));
+                    return statement;
+                },
+                row -> {
+                    claimed.add(new ItemRef(row.getLong(1), row.getInt(2)));
+                });
         return claimed;
     }
 
     private Map<ItemRef, ItemResult> earlierResults(Set<ItemRef> all, Set<ItemRef> claimed) {
-        List<ItemRef> earlier = all.stream().filter(ref -> !claimed.contains(ref)).toList();
+        List<ItemRef> earlier =
+                all.stream().filter(ref -> !claimed.contains(ref)).toList();
         Map<ItemRef, ItemResult> results = new HashMap<>();
         if (earlier.isEmpty()) {
             return results;
         }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(EARLIER_RESULTS);
-            statement.setArray(1, longs(connection, earlier.stream().map(ItemRef::jobId).toList()));
-            statement.setArray(2, ints(connection, earlier.stream().map(ItemRef::index).toList()));
-            return statement;
-        }, row -> {
-            results.put(new ItemRef(row.getLong(1), row.getInt(2)), WireCodec.decodeResult(row.getString(3)));
-        });
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(EARLIER_RESULTS);
+                    statement.setArray(
+                            1,
+                            longs(
+                                    connection,
+                                    earlier.stream().map(ItemRef::jobId).toList()));
+                    statement.setArray(
+                            2,
+                            ints(
+                                    connection,
+                                    earlier.stream().map(ItemRef::index).toList()));
+                    return statement;
+                },
+                row -> {
+                    results.put(new ItemRef(row.getLong(1), row.getInt(2)), WireCodec.decodeResult(row.getString(3)));
+                });
         if (results.size() != earlier.size()) {
             throw new IllegalStateException("an earlier item has no stored result");
         }
@@ -164,10 +190,17 @@ class JdbcItemLedger implements ItemLedger {
         }
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(STORE_RESULTS);
-            statement.setArray(1, longs(connection, fresh.stream().map(ItemEnvelope::jobId).toList()));
-            statement.setArray(2, ints(connection, fresh.stream().map(ItemEnvelope::index).toList()));
-            statement.setArray(3, texts(connection,
-                    fresh.stream().map(i -> WireCodec.encode(applied.get(ItemRef.of(i)))).toList()));
+            statement.setArray(
+                    1, longs(connection, fresh.stream().map(ItemEnvelope::jobId).toList()));
+            statement.setArray(
+                    2, ints(connection, fresh.stream().map(ItemEnvelope::index).toList()));
+            statement.setArray(
+                    3,
+                    texts(
+                            connection,
+                            fresh.stream()
+                                    .map(i -> WireCodec.encode(applied.get(ItemRef.of(i))))
+                                    .toList()));
             return statement;
         });
     }

@@ -34,21 +34,44 @@ class JdbcOrderStore implements OrderStore {
         if (orders.isEmpty()) {
             return found;
         }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(EXISTING);
-            statement.setArray(1, connection.createArrayOf("text", orders.stream().map(OrderKey::tenantId).toArray()));
-            statement.setArray(2, connection.createArrayOf("text", orders.stream().map(OrderKey::orderId).toArray()));
-            return statement;
-        }, row -> {
-            found.add(new OrderKey(row.getString(1), row.getString(2)));
-        });
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(EXISTING);
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "text",
+                                    orders.stream().map(OrderKey::tenantId).toArray()));
+                    statement.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "text",
+                                    orders.stream().map(OrderKey::orderId).toArray()));
+                    return statement;
+                },
+                row -> {
+                    found.add(new OrderKey(row.getString(1), row.getString(2)));
+                });
         return found;
     }
 
     @Override
     public void insert(List<TrackedOrder> orders) {
-        jdbc.batchUpdate(INSERT, orders.stream().map(o -> new Object[] {o.key().tenantId(), o.key().orderId(),
-                o.customerId(), Timestamp.from(o.orderDate()), o.totalPaid(), o.detailsJson(), o.rewardedPoints(),
-                o.ledgerId(), o.jobId(), o.itemIndex()}).toList());
+        jdbc.batchUpdate(
+                INSERT,
+                orders.stream()
+                        .map(o -> new Object[] {
+                            o.key().tenantId(),
+                            o.key().orderId(),
+                            o.customerId(),
+                            Timestamp.from(o.orderDate()),
+                            o.totalPaid(),
+                            o.detailsJson(),
+                            o.rewardedPoints(),
+                            o.ledgerId(),
+                            o.jobId(),
+                            o.itemIndex()
+                        })
+                        .toList());
     }
 }

@@ -41,7 +41,8 @@ class OrderHandler implements ItemHandler {
     @Override
     public List<ItemResult> apply(List<ItemEnvelope> items) {
         AccountBook book = books.open(items);
-        Set<OrderKey> taken = new HashSet<>(orders.existing(items.stream().map(OrderHandler::orderKey).toList()));
+        Set<OrderKey> taken = new HashSet<>(
+                orders.existing(items.stream().map(OrderHandler::orderKey).toList()));
         List<TrackedOrder> tracked = new ArrayList<>();
         List<ItemResult> results = new ArrayList<>(items.size());
         for (ItemEnvelope item : items) {
@@ -61,13 +62,24 @@ class OrderHandler implements ItemHandler {
             book.createIfMissing(customer);
             long points = program.pointsEarnedOn(order.totalPaid());
             Instant orderDate = Instant.parse(order.orderDate());
-            Movement earned = book.earn(customer, points, orderDate, program.returnWindowDays(),
+            Movement earned = book.earn(
+                    customer,
+                    points,
+                    orderDate,
+                    program.returnWindowDays(),
                     new AccountBook.Source("order", order.orderId(), item));
-            tracked.add(new TrackedOrder(key, item.customerId(), orderDate, order.totalPaid(),
-                    WireCodec.mapper().writeValueAsString(item.item()), points, earned.id(), item.jobId(),
+            tracked.add(new TrackedOrder(
+                    key,
+                    item.customerId(),
+                    orderDate,
+                    order.totalPaid(),
+                    WireCodec.mapper().writeValueAsString(item.item()),
+                    points,
+                    earned.id(),
+                    item.jobId(),
                     item.index()));
-            results.add(ItemOutcomes.success(item, "Order tracked successfully",
-                    "orderId", order.orderId(), "rewardedPoints", points));
+            results.add(ItemOutcomes.success(
+                    item, "Order tracked successfully", "orderId", order.orderId(), "rewardedPoints", points));
         }
         book.flush();
         orders.insert(tracked);

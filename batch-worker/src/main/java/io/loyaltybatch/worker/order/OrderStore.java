@@ -11,8 +11,16 @@ public interface OrderStore {
 
     record OrderKey(String tenantId, String orderId) {}
 
-    record TrackedOrder(OrderKey key, String customerId, Instant orderDate, BigDecimal totalPaid, String detailsJson,
-            long rewardedPoints, long ledgerId, long jobId, int itemIndex) {}
+    record TrackedOrder(
+            OrderKey key,
+            String customerId,
+            Instant orderDate,
+            BigDecimal totalPaid,
+            String detailsJson,
+            long rewardedPoints,
+            long ledgerId,
+            long jobId,
+            int itemIndex) {}
 
     Set<OrderKey> existing(Collection<OrderKey> orders);
 

@@ -39,8 +39,8 @@ public final class AccountBook {
     /**
      * @param maxMovements how many movements the segment may write at most (one per item for every kind)
      */
-    public static AccountBook open(PointsLedger ledger, Collection<CustomerKey> customers, int maxMovements,
-            Instant now) {
+    public static AccountBook open(
+            PointsLedger ledger, Collection<CustomerKey> customers, int maxMovements, Instant now) {
         List<Long> ids = ledger.allocateIds(maxMovements);
         return new AccountBook(ledger, now, ledger.lockAccounts(new LinkedHashSet<>(customers), now), ids);
     }
@@ -73,11 +73,18 @@ public final class AccountBook {
         Instant availableAt = returnWindowDays == 0 ? now : earnedAt.plus(Duration.ofDays(returnWindowDays));
         boolean pending = availableAt.isAfter(now);
         Balance b = balance(customer);
-        balances.put(customer, pending
-                ? new Balance(b.available(), b.pending() + points, b.totalEarned() + points)
-                : new Balance(b.available() + points, b.pending(), b.totalEarned() + points));
-        return add(customer, pending ? MovementKind.PENDING_EARN : MovementKind.EARN, points,
-                pending ? availableAt : now, !pending, source);
+        balances.put(
+                customer,
+                pending
+                        ? new Balance(b.available(), b.pending() + points, b.totalEarned() + points)
+                        : new Balance(b.available() + points, b.pending(), b.totalEarned() + points));
+        return add(
+                customer,
+                pending ? MovementKind.PENDING_EARN : MovementKind.EARN,
+                points,
+                pending ? availableAt : now,
+                !pending,
+                source);
     }
 
     /** Adds points by hand; they are spendable at once but not counted as earned. */
@@ -107,14 +114,23 @@ public final class AccountBook {
         ledger.record(movements);
     }
 
-    private Movement add(CustomerKey customer, MovementKind kind, long points, Instant availableAt, boolean settled,
-            Source source) {
+    private Movement add(
+            CustomerKey customer, MovementKind kind, long points, Instant availableAt, boolean settled, Source source) {
         Long id = ids.poll();
         if (id == null) {
             throw new IllegalStateException("more movements than ids allocated for this segment");
         }
-        Movement movement = new Movement(id, customer, kind, points, availableAt, settled, source.type(),
-                source.id(), source.item().jobId(), source.item().index());
+        Movement movement = new Movement(
+                id,
+                customer,
+                kind,
+                points,
+                availableAt,
+                settled,
+                source.type(),
+                source.id(),
+                source.item().jobId(),
+                source.item().index());
         movements.add(movement);
         return movement;
     }

@@ -17,18 +17,18 @@ public final class ItemOutcomes {
     }
 
     public static ItemResult duplicateTransaction(ItemEnvelope item) {
-        return ItemResult.failure(item.index(), item.customerId(), ErrorCode.DUPLICATE_TRANSACTION,
-                "Transaction ID Already Exists");
+        return ItemResult.failure(
+                item.index(), item.customerId(), ErrorCode.DUPLICATE_TRANSACTION, "Transaction ID Already Exists");
     }
 
     public static ItemResult duplicateOrder(ItemEnvelope item) {
-        return ItemResult.failure(item.index(), item.customerId(), ErrorCode.DUPLICATE_TRANSACTION,
-                "Order ID Already Exists");
+        return ItemResult.failure(
+                item.index(), item.customerId(), ErrorCode.DUPLICATE_TRANSACTION, "Order ID Already Exists");
     }
 
     public static ItemResult insufficientBalance(ItemEnvelope item) {
-        return ItemResult.failure(item.index(), item.customerId(), ErrorCode.INSUFFICIENT_BALANCE,
-                "Insufficient Balance Points");
+        return ItemResult.failure(
+                item.index(), item.customerId(), ErrorCode.INSUFFICIENT_BALANCE, "Insufficient Balance Points");
     }
 
     public static ItemResult success(ItemEnvelope item, String message, Object... keysAndValues) {

@@ -80,26 +80,48 @@ class JdbcPointsLedger implements PointsLedger {
         }
         Timestamp at = Timestamp.from(now);
         List<CustomerKey> due = new ArrayList<>();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(LOCK);
-            statement.setTimestamp(1, at);
-            statement.setTimestamp(2, at);
-            statement.setArray(3, texts(connection, customers.stream().map(CustomerKey::tenantId).toList()));
-            statement.setArray(4, texts(connection, customers.stream().map(CustomerKey::customerId).toList()));
-            return statement;
-        }, row -> {
-            CustomerKey key = new CustomerKey(row.getString(1), row.getString(2));
-            long duePoints = row.getLong(5);
-            if (duePoints != 0) {
-                due.add(key);
-            }
-            balances.put(key, new Balance(row.getLong(3) + duePoints, row.getLong(6), row.getLong(4)));
-        });
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(LOCK);
+                    statement.setTimestamp(1, at);
+                    statement.setTimestamp(2, at);
+                    statement.setArray(
+                            3,
+                            texts(
+                                    connection,
+                                    customers.stream()
+                                            .map(CustomerKey::tenantId)
+                                            .toList()));
+                    statement.setArray(
+                            4,
+                            texts(
+                                    connection,
+                                    customers.stream()
+                                            .map(CustomerKey::customerId)
+                                            .toList()));
+                    return statement;
+                },
+                row -> {
+                    CustomerKey key = new CustomerKey(row.getString(1), row.getString(2));
+                    long duePoints = row.getLong(5);
+                    if (duePoints != 0) {
+                        due.add(key);
+                    }
+                    balances.put(key, new Balance(row.getLong(3) + duePoints, row.getLong(6), row.getLong(4)));
+                });
         if (!due.isEmpty()) {
             jdbc.update(connection -> {
                 PreparedStatement statement = connection.prepareStatement(SETTLE);
-                statement.setArray(1, texts(connection, due.stream().map(CustomerKey::tenantId).toList()));
-                statement.setArray(2, texts(connection, due.stream().map(CustomerKey::customerId).toList()));
+                statement.setArray(
+                        1,
+                        texts(
+                                connection,
+                                due.stream().map(CustomerKey::tenantId).toList()));
+                statement.setArray(
+                        2,
+                        texts(
+                                connection,
+                                due.stream().map(CustomerKey::customerId).toList()));
                 statement.setTimestamp(3, at);
                 return statement;
             });
@@ -114,8 +136,16 @@ class JdbcPointsLedger implements PointsLedger {
         }
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(CREATE);
-            statement.setArray(1, texts(connection, customers.stream().map(CustomerKey::tenantId).toList()));
-            statement.setArray(2, texts(connection, customers.stream().map(CustomerKey::customerId).toList()));
+            statement.setArray(
+                    1,
+                    texts(
+                            connection,
+                            customers.stream().map(CustomerKey::tenantId).toList()));
+            statement.setArray(
+                    2,
+                    texts(
+                            connection,
+                            customers.stream().map(CustomerKey::customerId).toList()));
             return statement;
         });
     }
@@ -127,18 +157,69 @@ class JdbcPointsLedger implements PointsLedger {
         }
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(INSERT_MOVEMENTS);
-            statement.setArray(1, array(connection, "bigint", movements.stream().map(Movement::id).toList()));
-            statement.setArray(2, texts(connection, movements.stream().map(m -> m.customer().tenantId()).toList()));
-            statement.setArray(3, texts(connection, movements.stream().map(m -> m.customer().customerId()).toList()));
-            statement.setArray(4, texts(connection, movements.stream().map(m -> m.kind().name()).toList()));
-            statement.setArray(5, array(connection, "bigint", movements.stream().map(Movement::points).toList()));
-            statement.setArray(6, array(connection, "timestamptz",
-                    movements.stream().map(m -> Timestamp.from(m.availableAt())).toList()));
-            statement.setArray(7, array(connection, "boolean", movements.stream().map(Movement::settled).toList()));
-            statement.setArray(8, texts(connection, movements.stream().map(Movement::sourceType).toList()));
-            statement.setArray(9, texts(connection, movements.stream().map(Movement::sourceId).toList()));
-            statement.setArray(10, array(connection, "bigint", movements.stream().map(Movement::jobId).toList()));
-            statement.setArray(11, array(connection, "integer", movements.stream().map(Movement::itemIndex).toList()));
+            statement.setArray(
+                    1,
+                    array(
+                            connection,
+                            "bigint",
+                            movements.stream().map(Movement::id).toList()));
+            statement.setArray(
+                    2,
+                    texts(
+                            connection,
+                            movements.stream().map(m -> m.customer().tenantId()).toList()));
+            statement.setArray(
+                    3,
+                    texts(
+                            connection,
+                            movements.stream()
+                                    .map(m -> m.customer().customerId())
+                                    .toList()));
+            statement.setArray(
+                    4,
+                    texts(
+                            connection,
+                            movements.stream().map(m -> m.kind().name()).toList()));
+            statement.setArray(
+                    5,
+                    array(
+                            connection,
+                            "bigint",
+                            movements.stream().map(Movement::points).toList()));
+            statement.setArray(
+                    6,
+                    array(
+                            connection,
+                            "timestamptz",
+                            movements.stream()
+                                    .map(m -> Timestamp.from(m.availableAt()))
+                                    .toList()));
+            statement.setArray(
+                    7,
+                    array(
+                            connection,
+                            "boolean",
+                            movements.stream().map(Movement::settled).toList()));
+            statement.setArray(
+                    8,
+                    texts(
+                            connection,
+                            movements.stream().map(Movement::sourceType).toList()));
+            statement.setArray(
+                    9,
+                    texts(connection, movements.stream().map(Movement::sourceId).toList()));
+            statement.setArray(
+                    10,
+                    array(
+                            connection,
+                            "bigint",
+                            movements.stream().map(Movement::jobId).toList()));
+            statement.setArray(
+                    11,
+                    array(
+                            connection,
+                            "integer",
+                            movements.stream().map(Movement::itemIndex).toList()));
             return statement;
         });
         applyBalances(movements);
@@ -158,10 +239,24 @@ class JdbcPointsLedger implements PointsLedger {
         List<CustomerKey> keys = new ArrayList<>(deltas.keySet());
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(APPLY_BALANCES);
-            statement.setArray(1, texts(connection, keys.stream().map(CustomerKey::tenantId).toList()));
-            statement.setArray(2, texts(connection, keys.stream().map(CustomerKey::customerId).toList()));
-            statement.setArray(3, array(connection, "bigint", keys.stream().map(k -> deltas.get(k)[0]).toList()));
-            statement.setArray(4, array(connection, "bigint", keys.stream().map(k -> deltas.get(k)[1]).toList()));
+            statement.setArray(
+                    1,
+                    texts(connection, keys.stream().map(CustomerKey::tenantId).toList()));
+            statement.setArray(
+                    2,
+                    texts(connection, keys.stream().map(CustomerKey::customerId).toList()));
+            statement.setArray(
+                    3,
+                    array(
+                            connection,
+                            "bigint",
+                            keys.stream().map(k -> deltas.get(k)[0]).toList()));
+            statement.setArray(
+                    4,
+                    array(
+                            connection,
+                            "bigint",
+                            keys.stream().map(k -> deltas.get(k)[1]).toList()));
             return statement;
         });
     }

@@ -13,5 +13,14 @@ import java.time.Instant;
  * @param sourceType  what caused it: order, cashback, adjustment, redemption
  * @param sourceId    the order or transaction id, if any
  */
-public record Movement(long id, CustomerKey customer, MovementKind kind, long points, Instant availableAt,
-        boolean settled, String sourceType, String sourceId, long jobId, int itemIndex) {}
+public record Movement(
+        long id,
+        CustomerKey customer,
+        MovementKind kind,
+        long points,
+        Instant availableAt,
+        boolean settled,
+        String sourceType,
+        String sourceId,
+        long jobId,
+        int itemIndex) {}

@@ -39,8 +39,11 @@ class PendingPointsRelease {
     @Scheduled(fixedDelayString = "${loyalty.points.release-interval:60s}", initialDelayString = "10s")
     void releaseMaturedPoints() {
         var now = clock.instant();
-        List<CustomerKey> due = jdbc.query(DUE_CUSTOMERS,
-                (row, n) -> new CustomerKey(row.getString(1), row.getString(2)), java.sql.Timestamp.from(now), BATCH);
+        List<CustomerKey> due = jdbc.query(
+                DUE_CUSTOMERS,
+                (row, n) -> new CustomerKey(row.getString(1), row.getString(2)),
+                java.sql.Timestamp.from(now),
+                BATCH);
         if (!due.isEmpty()) {
             transaction.executeWithoutResult(status -> ledger.lockAccounts(due, now));
             log.info("Released matured pending points of {} customer(s)", due.size());

@@ -40,7 +40,9 @@ class RedisProgressStore implements ProgressStore {
     public List<StartDecision> claimStarts(List<ItemEnvelope> items, Instant now) {
         Map<Long, List<Integer>> positionsByJob = new LinkedHashMap<>();
         for (int position = 0; position < items.size(); position++) {
-            positionsByJob.computeIfAbsent(items.get(position).jobId(), job -> new ArrayList<>()).add(position);
+            positionsByJob
+                    .computeIfAbsent(items.get(position).jobId(), job -> new ArrayList<>())
+                    .add(position);
         }
         String timestamp = timestamp(now);
         List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
@@ -76,7 +78,8 @@ class RedisProgressStore implements ProgressStore {
             return;
         }
         Map<Long, List<JobItemResult>> byJob = new LinkedHashMap<>();
-        results.forEach(r -> byJob.computeIfAbsent(r.jobId(), job -> new ArrayList<>()).add(r));
+        results.forEach(
+                r -> byJob.computeIfAbsent(r.jobId(), job -> new ArrayList<>()).add(r));
         String timestamp = timestamp(now);
         String retention = Long.toString(properties.retention().toSeconds());
         redis.executePipelined((RedisCallback<Object>) connection -> {
@@ -103,8 +106,13 @@ class RedisProgressStore implements ProgressStore {
     private static void touchActive(RedisConnection connection, Iterable<Long> jobIds, Instant now) {
         byte[] key = JobKeys.ACTIVE_JOBS.getBytes(StandardCharsets.UTF_8);
         for (Long jobId : jobIds) {
-            connection.zSetCommands().zAdd(key, now.toEpochMilli(),
-                    Long.toString(jobId).getBytes(StandardCharsets.UTF_8), ZAddArgs.ifExists());
+            connection
+                    .zSetCommands()
+                    .zAdd(
+                            key,
+                            now.toEpochMilli(),
+                            Long.toString(jobId).getBytes(StandardCharsets.UTF_8),
+                            ZAddArgs.ifExists());
         }
     }
 

@@ -32,16 +32,21 @@ class RedisStalledJobs implements StalledJobs {
 
     @Override
     public List<Long> withoutProgressSince(Instant before, int limit) {
-        Set<String> members = redis.opsForZSet().rangeByScore(JobKeys.ACTIVE_JOBS, 0, before.toEpochMilli(), 0,
-                limit);
-        return members == null ? List.of() : members.stream().map(Long::parseLong).toList();
+        Set<String> members = redis.opsForZSet().rangeByScore(JobKeys.ACTIVE_JOBS, 0, before.toEpochMilli(), 0, limit);
+        return members == null
+                ? List.of()
+                : members.stream().map(Long::parseLong).toList();
     }
 
     @Override
     public Outcome fail(long jobId, Instant before, String reason, Instant now) {
-        String outcome = redis.execute(FAIL,
+        String outcome = redis.execute(
+                FAIL,
                 List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
-                iso(now), Long.toString(properties.retention().toSeconds()), reason, iso(before));
+                iso(now),
+                Long.toString(properties.retention().toSeconds()),
+                reason,
+                iso(before));
         return Outcome.valueOf(outcome);
     }
 

@@ -35,7 +35,8 @@ class StalledJobWatchdog {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${loyalty.watchdog.check-interval:60s}",
+    @Scheduled(
+            fixedDelayString = "${loyalty.watchdog.check-interval:60s}",
             initialDelayString = "${loyalty.watchdog.check-interval:60s}")
     void check() {
         if (!jobs.acquireLease(holder, properties.checkInterval())) {
@@ -51,7 +52,7 @@ class StalledJobWatchdog {
                     jobs.forget(jobId);
                 }
                 case GONE -> jobs.forget(jobId);
-                case ALIVE -> { }
+                case ALIVE -> {}
             }
         }
     }

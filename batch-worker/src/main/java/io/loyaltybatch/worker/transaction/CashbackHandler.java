@@ -66,13 +66,25 @@ class CashbackHandler implements ItemHandler {
             book.createIfMissing(customer);
             long points = program.pointsEarnedOn(cashback.amount());
             Instant time = Instant.parse(cashback.transactionTime());
-            Movement earned = book.earn(customer, points, time, program.returnWindowDays(),
+            Movement earned = book.earn(
+                    customer,
+                    points,
+                    time,
+                    program.returnWindowDays(),
                     new AccountBook.Source(TYPE, cashback.transactionId(), item));
-            recorded.add(new PointTransaction(key, item.customerId(), time, cashback.amount(), points, earned.id(),
-                    item.jobId(), item.index()));
-            results.add(ItemOutcomes.success(item, "Cashback rewarded successfully",
-                    "transactionId", cashback.transactionId(), "transactionRef", earned.id(),
-                    "rewardEquivalentPoints", points, "rewardAmount", program.valueOf(points)));
+            recorded.add(new PointTransaction(
+                    key, item.customerId(), time, cashback.amount(), points, earned.id(), item.jobId(), item.index()));
+            results.add(ItemOutcomes.success(
+                    item,
+                    "Cashback rewarded successfully",
+                    "transactionId",
+                    cashback.transactionId(),
+                    "transactionRef",
+                    earned.id(),
+                    "rewardEquivalentPoints",
+                    points,
+                    "rewardAmount",
+                    program.valueOf(points)));
         }
         book.flush();
         transactions.insert(recorded);

@@ -34,25 +34,55 @@ class JdbcTransactionStore implements TransactionStore {
         if (transactions.isEmpty()) {
             return found;
         }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(EXISTING);
-            statement.setArray(1, connection.createArrayOf("text",
-                    transactions.stream().map(TransactionKey::tenantId).toArray()));
-            statement.setArray(2, connection.createArrayOf("text",
-                    transactions.stream().map(TransactionKey::type).toArray()));
-            statement.setArray(3, connection.createArrayOf("text",
-                    transactions.stream().map(TransactionKey::transactionId).toArray()));
-            return statement;
-        }, row -> {
-            found.add(new TransactionKey(row.getString(1), row.getString(2), row.getString(3)));
-        });
+        jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(EXISTING);
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "text",
+                                    transactions.stream()
+                                            .map(TransactionKey::tenantId)
+                                            .toArray()));
+                    statement.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "text",
+                                    transactions.stream()
+                                            .map(TransactionKey::type)
+                                            .toArray()));
+                    statement.setArray(
+                            3,
+                            connection.createArrayOf(
+                                    "text",
+                                    transactions.stream()
+                                            .map(TransactionKey::transactionId)
+                                            .toArray()));
+                    return statement;
+                },
+                row -> {
+                    found.add(new TransactionKey(row.getString(1), row.getString(2), row.getString(3)));
+                });
         return found;
     }
 
     @Override
     public void insert(List<PointTransaction> transactions) {
-        jdbc.batchUpdate(INSERT, transactions.stream().map(t -> new Object[] {t.key().tenantId(), t.key().type(),
-                t.key().transactionId(), t.customerId(), Timestamp.from(t.time()), t.amount(), t.points(),
-                t.ledgerId(), t.jobId(), t.itemIndex()}).toList());
+        jdbc.batchUpdate(
+                INSERT,
+                transactions.stream()
+                        .map(t -> new Object[] {
+                            t.key().tenantId(),
+                            t.key().type(),
+                            t.key().transactionId(),
+                            t.customerId(),
+                            Timestamp.from(t.time()),
+                            t.amount(),
+                            t.points(),
+                            t.ledgerId(),
+                            t.jobId(),
+                            t.itemIndex()
+                        })
+                        .toList());
     }
 }

@@ -66,7 +66,10 @@ class RedeemHandler implements ItemHandler {
                 continue;
             }
             long points = redeem.points() != null ? redeem.points() : program.pointsToRedeem(redeem.amount());
-            Optional<Movement> spent = book.debit(customer, points, MovementKind.REDEMPTION,
+            Optional<Movement> spent = book.debit(
+                    customer,
+                    points,
+                    MovementKind.REDEMPTION,
                     new AccountBook.Source(TYPE, redeem.transactionId(), item));
             if (spent.isEmpty()) {
                 results.add(ItemOutcomes.insufficientBalance(item));
@@ -74,11 +77,26 @@ class RedeemHandler implements ItemHandler {
             }
             taken.add(key);
             BigDecimal value = redeem.amount() != null ? redeem.amount() : program.valueOf(points);
-            recorded.add(new PointTransaction(key, item.customerId(), Instant.parse(redeem.transactionTime()), value,
-                    points, spent.get().id(), item.jobId(), item.index()));
-            results.add(ItemOutcomes.success(item, "Points redeemed successfully",
-                    "transactionId", redeem.transactionId(), "transactionRef", spent.get().id(),
-                    "redeemEquivalentPoints", points, "redeemAmount", value));
+            recorded.add(new PointTransaction(
+                    key,
+                    item.customerId(),
+                    Instant.parse(redeem.transactionTime()),
+                    value,
+                    points,
+                    spent.get().id(),
+                    item.jobId(),
+                    item.index()));
+            results.add(ItemOutcomes.success(
+                    item,
+                    "Points redeemed successfully",
+                    "transactionId",
+                    redeem.transactionId(),
+                    "transactionRef",
+                    spent.get().id(),
+                    "redeemEquivalentPoints",
+                    points,
+                    "redeemAmount",
+                    value));
         }
         book.flush();
         transactions.insert(recorded);

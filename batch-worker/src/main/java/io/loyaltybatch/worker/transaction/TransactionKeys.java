@@ -9,6 +9,7 @@ final class TransactionKeys {
     private TransactionKeys() {}
 
     static TransactionKey of(ItemEnvelope item, String type) {
-        return new TransactionKey(item.tenantId(), type, item.item().path("transactionId").asString());
+        return new TransactionKey(
+                item.tenantId(), type, item.item().path("transactionId").asString());
     }
 }

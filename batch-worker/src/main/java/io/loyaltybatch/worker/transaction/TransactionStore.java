@@ -14,8 +14,15 @@ public interface TransactionStore {
 
     record TransactionKey(String tenantId, String type, String transactionId) {}
 
-    record PointTransaction(TransactionKey key, String customerId, Instant time, BigDecimal amount, long points,
-            long ledgerId, long jobId, int itemIndex) {}
+    record PointTransaction(
+            TransactionKey key,
+            String customerId,
+            Instant time,
+            BigDecimal amount,
+            long points,
+            long ledgerId,
+            long jobId,
+            int itemIndex) {}
 
     Set<TransactionKey> existing(Collection<TransactionKey> transactions);
 

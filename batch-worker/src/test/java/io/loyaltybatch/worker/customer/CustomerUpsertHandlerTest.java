@@ -37,7 +37,12 @@ class CustomerUpsertHandlerTest {
     private final CustomerUpsertHandler handler = new CustomerUpsertHandler(customers);
 
     private static ItemEnvelope item(String tenant, int index, String customerId) {
-        return ItemEnvelope.of(tenant, 9L, index, ItemType.CUSTOMERS, customerId,
+        return ItemEnvelope.of(
+                tenant,
+                9L,
+                index,
+                ItemType.CUSTOMERS,
+                customerId,
                 WireCodec.mapper().createObjectNode().put("email", customerId + "@example.com"));
     }
 
@@ -45,7 +50,8 @@ class CustomerUpsertHandlerTest {
     void reportsCreatedThenUpdatedForTheSameCustomerInOneSegment() {
         List<ItemResult> results = handler.apply(List.of(item("acme", 0, "c1"), item("acme", 1, "c1")));
 
-        assertThat(results).extracting(ItemResult::message)
+        assertThat(results)
+                .extracting(ItemResult::message)
                 .containsExactly("Customer created successfully", "Customer updated successfully");
         assertThat(customers.patches).hasSize(2);
     }
@@ -54,7 +60,8 @@ class CustomerUpsertHandlerTest {
     void existingCustomerIsUpdated() {
         customers.rows.add(new CustomerKey("acme", "c1"));
 
-        assertThat(handler.apply(List.of(item("acme", 0, "c1")))).extracting(ItemResult::message)
+        assertThat(handler.apply(List.of(item("acme", 0, "c1"))))
+                .extracting(ItemResult::message)
                 .containsExactly("Customer updated successfully");
     }
 
@@ -62,7 +69,8 @@ class CustomerUpsertHandlerTest {
     void sameCustomerIdOfAnotherTenantIsAnotherCustomer() {
         customers.rows.add(new CustomerKey("globex", "c1"));
 
-        assertThat(handler.apply(List.of(item("acme", 0, "c1")))).extracting(ItemResult::message)
+        assertThat(handler.apply(List.of(item("acme", 0, "c1"))))
+                .extracting(ItemResult::message)
                 .containsExactly("Customer created successfully");
     }
 }

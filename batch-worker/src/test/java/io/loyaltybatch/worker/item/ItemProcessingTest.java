@@ -30,17 +30,19 @@ class ItemProcessingTest {
 
         @Override
         public List<StartDecision> claimStarts(List<ItemEnvelope> items, Instant now) {
-            return items.stream().map(item -> {
-                String ref = item.jobId() + ":" + item.index();
-                if (!knownJobs.contains(item.jobId())) {
-                    return StartDecision.UNKNOWN_JOB;
-                }
-                if (stoppedJobs.contains(item.jobId())) {
-                    return started.contains(ref) ? StartDecision.APPLY : StartDecision.CANCELLED;
-                }
-                started.add(ref);
-                return StartDecision.APPLY;
-            }).toList();
+            return items.stream()
+                    .map(item -> {
+                        String ref = item.jobId() + ":" + item.index();
+                        if (!knownJobs.contains(item.jobId())) {
+                            return StartDecision.UNKNOWN_JOB;
+                        }
+                        if (stoppedJobs.contains(item.jobId())) {
+                            return started.contains(ref) ? StartDecision.APPLY : StartDecision.CANCELLED;
+                        }
+                        started.add(ref);
+                        return StartDecision.APPLY;
+                    })
+                    .toList();
         }
 
         @Override
@@ -61,13 +63,15 @@ class ItemProcessingTest {
                 throw failure;
             }
             applied.addAll(items);
-            return items.stream().map(i -> ItemResult.success(i.index(), i.customerId(), "ok")).toList();
+            return items.stream()
+                    .map(i -> ItemResult.success(i.index(), i.customerId(), "ok"))
+                    .toList();
         }
 
         @Override
         public ItemResult recordUnprocessable(ItemEnvelope item) {
-            return ItemResult.failure(item.index(), item.customerId(), ErrorCode.ITEM_NOT_PROCESSED,
-                    "Item could not be processed");
+            return ItemResult.failure(
+                    item.index(), item.customerId(), ErrorCode.ITEM_NOT_PROCESSED, "Item could not be processed");
         }
     }
 
@@ -76,7 +80,12 @@ class ItemProcessingTest {
     private final ItemProcessing processing = new ItemProcessing(progress, ledger, Clock.systemUTC());
 
     private static ItemEnvelope item(long jobId, int index) {
-        return ItemEnvelope.of("acme", jobId, index, ItemType.CUSTOMERS, "c" + index,
+        return ItemEnvelope.of(
+                "acme",
+                jobId,
+                index,
+                ItemType.CUSTOMERS,
+                "c" + index,
                 WireCodec.mapper().createObjectNode());
     }
 
@@ -110,7 +119,8 @@ class ItemProcessingTest {
         ledger.failure = new IllegalArgumentException("bad item");
 
         assertThatThrownBy(() -> processing.process(List.of(item(1, 0), item(1, 1), item(1, 2), item(1, 3))))
-                .isInstanceOfSatisfying(ItemFailedException.class, e -> assertThat(e.position()).isEqualTo(2));
+                .isInstanceOfSatisfying(
+                        ItemFailedException.class, e -> assertThat(e.position()).isEqualTo(2));
 
         assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0, 1);
         assertThat(progress.recorded).extracting(r -> r.result().index()).containsExactly(0, 1);

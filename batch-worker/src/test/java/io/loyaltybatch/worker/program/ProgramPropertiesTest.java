@@ -20,8 +20,8 @@ class ProgramPropertiesTest {
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-        ProgramProperties properties = new Binder(ConfigurationPropertySources.from(sources))
-                .bindOrCreate("loyalty", ProgramProperties.class);
+        ProgramProperties properties =
+                new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("loyalty", ProgramProperties.class);
         return new ProgramCatalog(properties.programs());
     }
 
@@ -47,7 +47,8 @@ class ProgramPropertiesTest {
 
     @Test
     void otherTenantsRunOnTheContractsDefaults() {
-        ProgramSettings other = bind(Map.of("LOYALTY_PROGRAMS_ACME_EARNPOINTS", "10")).of("globex");
+        ProgramSettings other =
+                bind(Map.of("LOYALTY_PROGRAMS_ACME_EARNPOINTS", "10")).of("globex");
 
         assertThat(List.of(other.currency(), other.pointsName())).containsExactly("USD", "Points");
         assertThat(other.pointsEarnedOn(new BigDecimal("99.99"))).isEqualTo(99);
