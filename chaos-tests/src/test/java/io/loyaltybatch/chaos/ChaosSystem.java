@@ -91,6 +91,7 @@ final class ChaosSystem implements AutoCloseable {
         return new JavaApp(name, Path.of(System.getProperty("worker.jar")), logs.resolve(name + ".log"))
                 .withEnv(engines.springEnvironment())
                 .withEnv(Map.of(
+                        "SERVER_PORT", "0",
                         "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "50",
                         "SPRING_KAFKA_LISTENER_CONCURRENCY", "2",
                         "LOYALTY_WORKER_RETRY_MAX_INTERVAL", "1s",

@@ -29,6 +29,7 @@ class EndToEndIT {
 
     private static RunningSystem system;
     private static JavaApp worker;
+    private static final int WORKER_PORT = RunningSystem.freePort();
 
     @BeforeAll
     static void start() {
@@ -36,6 +37,7 @@ class EndToEndIT {
         // small polls and one consumer thread keep a 1,000-item job running long enough to stop it mid-way
         worker = system.startWorker(
                 "worker-1",
+                WORKER_PORT,
                 Map.of(
                         "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
                         "SPRING_KAFKA_LISTENER_CONCURRENCY", "1"));
@@ -126,6 +128,16 @@ class EndToEndIT {
         assertThat(next.get("finishedCount").asInt()).isEqualTo(1000);
         assertThat(appliedItems(jobId)).isEqualTo(finished);
         assertThat(customersNamed("stop-%")).isEqualTo(1000);
+    }
+
+    @Test
+    void workerReportsItsHealthAndConsumerLag() {
+        BatchApiClient management = new BatchApiClient("http://127.0.0.1:" + WORKER_PORT, null, null);
+
+        assertThat(management.get("/actuator/health").status()).isEqualTo(200);
+        Response metrics = management.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("kafka_consumer_fetch_manager_records_lag_max");
     }
 
     private static int appliedItems(long jobId) throws SQLException {

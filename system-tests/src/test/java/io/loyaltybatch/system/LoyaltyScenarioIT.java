@@ -33,7 +33,7 @@ class LoyaltyScenarioIT {
     @BeforeAll
     static void start() {
         system = new RunningSystem().start();
-        system.startWorker("scenario-worker", Map.of());
+        system.startWorker("scenario-worker", RunningSystem.freePort(), Map.of());
         api = system.demoClient();
     }
 

@@ -44,10 +44,11 @@ final class RunningSystem implements AutoCloseable {
         return this;
     }
 
-    /** Starts a worker; extra environment variables tune it for a test. */
-    JavaApp startWorker(String name, Map<String, String> extraEnv) {
+    /** Starts a worker with its health and metrics on {@code port}; extra environment variables tune it. */
+    JavaApp startWorker(String name, int port, Map<String, String> extraEnv) {
         JavaApp worker = new JavaApp(name, Path.of(System.getProperty("worker.jar")), logs.resolve(name + ".log"))
                 .withEnv(engines.springEnvironment())
+                .withEnv("SERVER_PORT", Integer.toString(port))
                 .withEnv(extraEnv)
                 .withJvmArgs("-Xmx256m")
                 .start();
@@ -77,7 +78,7 @@ final class RunningSystem implements AutoCloseable {
         gateway.close();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
