@@ -25,10 +25,9 @@ class ProcessedItemsPurge {
     private final JdbcTemplate jdbc;
     private final Duration retention;
 
-    ProcessedItemsPurge(
-            JdbcTemplate jdbc, @Value("${loyalty.ledger.processed-items-retention:30d}") Duration retention) {
+    ProcessedItemsPurge(JdbcTemplate jdbc, LedgerProperties properties) {
         this.jdbc = jdbc;
-        this.retention = retention;
+        this.retention = properties.processedItemsRetention();
     }
 
     @Scheduled(fixedDelayString = "${loyalty.ledger.purge-interval:1h}", initialDelayString = "5m")
