@@ -1,6 +1,6 @@
 package io.loyaltybatch.worker.customer;
 
-import java.sql.PreparedStatement;
+import io.loyaltybatch.worker.jdbc.PostgresArrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -37,28 +37,16 @@ class JdbcCustomerStore implements CustomerStore {
         if (customers.isEmpty()) {
             return found;
         }
-        jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(EXISTING);
-                    statement.setArray(
-                            1,
-                            connection.createArrayOf(
-                                    "text",
-                                    customers.stream()
-                                            .map(CustomerKey::tenantId)
-                                            .toArray()));
-                    statement.setArray(
-                            2,
-                            connection.createArrayOf(
-                                    "text",
-                                    customers.stream()
-                                            .map(CustomerKey::customerId)
-                                            .toArray()));
-                    return statement;
-                },
+        PostgresArrays.query(
+                jdbc,
+                EXISTING,
                 row -> {
                     found.add(new CustomerKey(row.getString(1), row.getString(2)));
-                });
+                },
+                PostgresArrays.text(
+                        customers.stream().map(CustomerKey::tenantId).toList()),
+                PostgresArrays.text(
+                        customers.stream().map(CustomerKey::customerId).toList()));
         return found;
     }
 

@@ -1,14 +1,15 @@
 package io.loyaltybatch.worker.ledger;
 
+import static io.loyaltybatch.worker.jdbc.PostgresArrays.bigint;
+import static io.loyaltybatch.worker.jdbc.PostgresArrays.integer;
+import static io.loyaltybatch.worker.jdbc.PostgresArrays.text;
+
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.WireCodec;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import io.loyaltybatch.worker.jdbc.PostgresArrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -127,29 +128,15 @@ class JdbcItemLedger implements ItemLedger {
                 .sorted(Comparator.comparingLong(ItemEnvelope::jobId).thenComparingInt(ItemEnvelope::index))
                 .toList();
         Set<ItemRef> claimed = new HashSet<>();
-        jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(CLAIM);
-                    statement.setArray(
-                            1,
-                            longs(
-                                    connection,
-                                    sorted.stream().map(ItemEnvelope::jobId).toList()));
-                    statement.setArray(
-                            2,
-                            ints(
-                                    connection,
-                                    sorted.stream().map(ItemEnvelope::index).toList()));
-                    statement.setArray(
-                            3,
-                            texts(
-                                    connection,
-                                    sorted.stream().map(ItemEnvelope::tenantId).toList()));
-                    return statement;
-                },
+        PostgresArrays.query(
+                jdbc,
+                CLAIM,
                 row -> {
                     claimed.add(new ItemRef(row.getLong(1), row.getInt(2)));
-                });
+                },
+                bigint(sorted.stream().map(ItemEnvelope::jobId).toList()),
+                integer(sorted.stream().map(ItemEnvelope::index).toList()),
+                text(sorted.stream().map(ItemEnvelope::tenantId).toList()));
         return claimed;
     }
 
@@ -160,24 +147,14 @@ class JdbcItemLedger implements ItemLedger {
         if (earlier.isEmpty()) {
             return results;
         }
-        jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(EARLIER_RESULTS);
-                    statement.setArray(
-                            1,
-                            longs(
-                                    connection,
-                                    earlier.stream().map(ItemRef::jobId).toList()));
-                    statement.setArray(
-                            2,
-                            ints(
-                                    connection,
-                                    earlier.stream().map(ItemRef::index).toList()));
-                    return statement;
-                },
+        PostgresArrays.query(
+                jdbc,
+                EARLIER_RESULTS,
                 row -> {
                     results.put(new ItemRef(row.getLong(1), row.getInt(2)), WireCodec.decodeResult(row.getString(3)));
-                });
+                },
+                bigint(earlier.stream().map(ItemRef::jobId).toList()),
+                integer(earlier.stream().map(ItemRef::index).toList()));
         if (results.size() != earlier.size()) {
             throw new IllegalStateException("an earlier item has no stored result");
         }
@@ -188,32 +165,13 @@ class JdbcItemLedger implements ItemLedger {
         if (fresh.isEmpty()) {
             return;
         }
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(STORE_RESULTS);
-            statement.setArray(
-                    1, longs(connection, fresh.stream().map(ItemEnvelope::jobId).toList()));
-            statement.setArray(
-                    2, ints(connection, fresh.stream().map(ItemEnvelope::index).toList()));
-            statement.setArray(
-                    3,
-                    texts(
-                            connection,
-                            fresh.stream()
-                                    .map(i -> WireCodec.encode(applied.get(ItemRef.of(i))))
-                                    .toList()));
-            return statement;
-        });
-    }
-
-    static Array longs(Connection connection, List<Long> values) throws SQLException {
-        return connection.createArrayOf("bigint", values.toArray());
-    }
-
-    static Array ints(Connection connection, List<Integer> values) throws SQLException {
-        return connection.createArrayOf("integer", values.toArray());
-    }
-
-    static Array texts(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
+        PostgresArrays.update(
+                jdbc,
+                STORE_RESULTS,
+                bigint(fresh.stream().map(ItemEnvelope::jobId).toList()),
+                integer(fresh.stream().map(ItemEnvelope::index).toList()),
+                text(fresh.stream()
+                        .map(i -> WireCodec.encode(applied.get(ItemRef.of(i))))
+                        .toList()));
     }
 }

@@ -1,6 +1,6 @@
 package io.loyaltybatch.worker.order;
 
-import java.sql.PreparedStatement;
+import io.loyaltybatch.worker.jdbc.PostgresArrays;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,24 +34,14 @@ class JdbcOrderStore implements OrderStore {
         if (orders.isEmpty()) {
             return found;
         }
-        jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(EXISTING);
-                    statement.setArray(
-                            1,
-                            connection.createArrayOf(
-                                    "text",
-                                    orders.stream().map(OrderKey::tenantId).toArray()));
-                    statement.setArray(
-                            2,
-                            connection.createArrayOf(
-                                    "text",
-                                    orders.stream().map(OrderKey::orderId).toArray()));
-                    return statement;
-                },
+        PostgresArrays.query(
+                jdbc,
+                EXISTING,
                 row -> {
                     found.add(new OrderKey(row.getString(1), row.getString(2)));
-                });
+                },
+                PostgresArrays.text(orders.stream().map(OrderKey::tenantId).toList()),
+                PostgresArrays.text(orders.stream().map(OrderKey::orderId).toList()));
         return found;
     }
 

@@ -1,10 +1,14 @@
 package io.loyaltybatch.worker.points;
 
+import static io.loyaltybatch.worker.jdbc.PostgresArrays.bigint;
+import static io.loyaltybatch.worker.jdbc.PostgresArrays.bool;
+import static io.loyaltybatch.worker.jdbc.PostgresArrays.integer;
+import static io.loyaltybatch.worker.jdbc.PostgresArrays.text;
+import static io.loyaltybatch.worker.jdbc.PostgresArrays.timestamptz;
+
 import io.loyaltybatch.model.Balance;
 import io.loyaltybatch.worker.customer.CustomerKey;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import io.loyaltybatch.worker.jdbc.PostgresArrays;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,27 +84,9 @@ class JdbcPointsLedger implements PointsLedger {
         }
         Timestamp at = Timestamp.from(now);
         List<CustomerKey> due = new ArrayList<>();
-        jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(LOCK);
-                    statement.setTimestamp(1, at);
-                    statement.setTimestamp(2, at);
-                    statement.setArray(
-                            3,
-                            texts(
-                                    connection,
-                                    customers.stream()
-                                            .map(CustomerKey::tenantId)
-                                            .toList()));
-                    statement.setArray(
-                            4,
-                            texts(
-                                    connection,
-                                    customers.stream()
-                                            .map(CustomerKey::customerId)
-                                            .toList()));
-                    return statement;
-                },
+        PostgresArrays.query(
+                jdbc,
+                LOCK,
                 row -> {
                     CustomerKey key = new CustomerKey(row.getString(1), row.getString(2));
                     long duePoints = row.getLong(5);
@@ -108,46 +94,22 @@ class JdbcPointsLedger implements PointsLedger {
                         due.add(key);
                     }
                     balances.put(key, new Balance(row.getLong(3) + duePoints, row.getLong(6), row.getLong(4)));
-                });
+                },
+                at,
+                at,
+                tenants(customers),
+                customerIds(customers));
         if (!due.isEmpty()) {
-            jdbc.update(connection -> {
-                PreparedStatement statement = connection.prepareStatement(SETTLE);
-                statement.setArray(
-                        1,
-                        texts(
-                                connection,
-                                due.stream().map(CustomerKey::tenantId).toList()));
-                statement.setArray(
-                        2,
-                        texts(
-                                connection,
-                                due.stream().map(CustomerKey::customerId).toList()));
-                statement.setTimestamp(3, at);
-                return statement;
-            });
+            PostgresArrays.update(jdbc, SETTLE, tenants(due), customerIds(due), at);
         }
         return balances;
     }
 
     @Override
     public void createCustomers(Collection<CustomerKey> customers) {
-        if (customers.isEmpty()) {
-            return;
+        if (!customers.isEmpty()) {
+            PostgresArrays.update(jdbc, CREATE, tenants(customers), customerIds(customers));
         }
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(CREATE);
-            statement.setArray(
-                    1,
-                    texts(
-                            connection,
-                            customers.stream().map(CustomerKey::tenantId).toList()));
-            statement.setArray(
-                    2,
-                    texts(
-                            connection,
-                            customers.stream().map(CustomerKey::customerId).toList()));
-            return statement;
-        });
     }
 
     @Override
@@ -155,73 +117,22 @@ class JdbcPointsLedger implements PointsLedger {
         if (movements.isEmpty()) {
             return;
         }
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(INSERT_MOVEMENTS);
-            statement.setArray(
-                    1,
-                    array(
-                            connection,
-                            "bigint",
-                            movements.stream().map(Movement::id).toList()));
-            statement.setArray(
-                    2,
-                    texts(
-                            connection,
-                            movements.stream().map(m -> m.customer().tenantId()).toList()));
-            statement.setArray(
-                    3,
-                    texts(
-                            connection,
-                            movements.stream()
-                                    .map(m -> m.customer().customerId())
-                                    .toList()));
-            statement.setArray(
-                    4,
-                    texts(
-                            connection,
-                            movements.stream().map(m -> m.kind().name()).toList()));
-            statement.setArray(
-                    5,
-                    array(
-                            connection,
-                            "bigint",
-                            movements.stream().map(Movement::points).toList()));
-            statement.setArray(
-                    6,
-                    array(
-                            connection,
-                            "timestamptz",
-                            movements.stream()
-                                    .map(m -> Timestamp.from(m.availableAt()))
-                                    .toList()));
-            statement.setArray(
-                    7,
-                    array(
-                            connection,
-                            "boolean",
-                            movements.stream().map(Movement::settled).toList()));
-            statement.setArray(
-                    8,
-                    texts(
-                            connection,
-                            movements.stream().map(Movement::sourceType).toList()));
-            statement.setArray(
-                    9,
-                    texts(connection, movements.stream().map(Movement::sourceId).toList()));
-            statement.setArray(
-                    10,
-                    array(
-                            connection,
-                            "bigint",
-                            movements.stream().map(Movement::jobId).toList()));
-            statement.setArray(
-                    11,
-                    array(
-                            connection,
-                            "integer",
-                            movements.stream().map(Movement::itemIndex).toList()));
-            return statement;
-        });
+        PostgresArrays.update(
+                jdbc,
+                INSERT_MOVEMENTS,
+                bigint(movements.stream().map(Movement::id).toList()),
+                tenants(movements.stream().map(Movement::customer).toList()),
+                customerIds(movements.stream().map(Movement::customer).toList()),
+                text(movements.stream().map(m -> m.kind().name()).toList()),
+                bigint(movements.stream().map(Movement::points).toList()),
+                timestamptz(movements.stream()
+                        .map(m -> Timestamp.from(m.availableAt()))
+                        .toList()),
+                bool(movements.stream().map(Movement::settled).toList()),
+                text(movements.stream().map(Movement::sourceType).toList()),
+                text(movements.stream().map(Movement::sourceId).toList()),
+                bigint(movements.stream().map(Movement::jobId).toList()),
+                integer(movements.stream().map(Movement::itemIndex).toList()));
         applyBalances(movements);
     }
 
@@ -237,35 +148,20 @@ class JdbcPointsLedger implements PointsLedger {
             }
         }
         List<CustomerKey> keys = new ArrayList<>(deltas.keySet());
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(APPLY_BALANCES);
-            statement.setArray(
-                    1,
-                    texts(connection, keys.stream().map(CustomerKey::tenantId).toList()));
-            statement.setArray(
-                    2,
-                    texts(connection, keys.stream().map(CustomerKey::customerId).toList()));
-            statement.setArray(
-                    3,
-                    array(
-                            connection,
-                            "bigint",
-                            keys.stream().map(k -> deltas.get(k)[0]).toList()));
-            statement.setArray(
-                    4,
-                    array(
-                            connection,
-                            "bigint",
-                            keys.stream().map(k -> deltas.get(k)[1]).toList()));
-            return statement;
-        });
+        PostgresArrays.update(
+                jdbc,
+                APPLY_BALANCES,
+                tenants(keys),
+                customerIds(keys),
+                bigint(keys.stream().map(k -> deltas.get(k)[0]).toList()),
+                bigint(keys.stream().map(k -> deltas.get(k)[1]).toList()));
     }
 
-    private static java.sql.Array texts(Connection connection, List<String> values) throws SQLException {
-        return array(connection, "text", values);
+    private static PostgresArrays.Column tenants(Collection<CustomerKey> customers) {
+        return text(customers.stream().map(CustomerKey::tenantId).toList());
     }
 
-    private static java.sql.Array array(Connection connection, String type, List<?> values) throws SQLException {
-        return connection.createArrayOf(type, values.toArray());
+    private static PostgresArrays.Column customerIds(Collection<CustomerKey> customers) {
+        return text(customers.stream().map(CustomerKey::customerId).toList());
     }
 }

@@ -1,6 +1,6 @@
 package io.loyaltybatch.worker.transaction;
 
-import java.sql.PreparedStatement;
+import io.loyaltybatch.worker.jdbc.PostgresArrays;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,35 +34,18 @@ class JdbcTransactionStore implements TransactionStore {
         if (transactions.isEmpty()) {
             return found;
         }
-        jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(EXISTING);
-                    statement.setArray(
-                            1,
-                            connection.createArrayOf(
-                                    "text",
-                                    transactions.stream()
-                                            .map(TransactionKey::tenantId)
-                                            .toArray()));
-                    statement.setArray(
-                            2,
-                            connection.createArrayOf(
-                                    "text",
-                                    transactions.stream()
-                                            .map(TransactionKey::type)
-                                            .toArray()));
-                    statement.setArray(
-                            3,
-                            connection.createArrayOf(
-                                    "text",
-                                    transactions.stream()
-                                            .map(TransactionKey::transactionId)
-                                            .toArray()));
-                    return statement;
-                },
+        PostgresArrays.query(
+                jdbc,
+                EXISTING,
                 row -> {
                     found.add(new TransactionKey(row.getString(1), row.getString(2), row.getString(3)));
-                });
+                },
+                PostgresArrays.text(
+                        transactions.stream().map(TransactionKey::tenantId).toList()),
+                PostgresArrays.text(
+                        transactions.stream().map(TransactionKey::type).toList()),
+                PostgresArrays.text(
+                        transactions.stream().map(TransactionKey::transactionId).toList()));
         return found;
     }
 
