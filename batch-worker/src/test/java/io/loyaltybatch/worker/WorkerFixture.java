@@ -55,10 +55,6 @@ public final class WorkerFixture implements AutoCloseable {
         producer.initTransactions();
     }
 
-    private static String iso(Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    }
-
     public static long newJobId() {
         return JOB_IDS.incrementAndGet();
     }
@@ -71,7 +67,7 @@ public final class WorkerFixture implements AutoCloseable {
                 tenantId,
                 type.pathName(),
                 Integer.toString(itemCount),
-                iso(Instant.now()),
+                JobKeys.timestamp(Instant.now()),
                 "3600",
                 "3600",
                 "0");
@@ -84,7 +80,7 @@ public final class WorkerFixture implements AutoCloseable {
                 RedisScript.of(JobScripts.STOP_JOB.source(), String.class),
                 List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
                 tenantId,
-                iso(Instant.now()),
+                JobKeys.timestamp(Instant.now()),
                 "3600");
     }
 

@@ -7,7 +7,6 @@ import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScripts;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** Writes a job to Redis with the gateway's own script, for scenarios that publish its items themselves. */
 final class JobWriter implements AutoCloseable {
@@ -21,7 +20,7 @@ final class JobWriter implements AutoCloseable {
     }
 
     void create(long jobId, String tenantId, ItemType type, int itemCount) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = JobKeys.timestamp(Instant.now());
         connection
                 .sync()
                 .eval(

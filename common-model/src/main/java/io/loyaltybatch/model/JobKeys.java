@@ -1,5 +1,8 @@
 package io.loyaltybatch.model;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 /**
  * Every Redis key and job header field name, in one place. A job's keys share the hash tag {@code {jobId}}, so they
  * live in one Redis Cluster slot and a script may touch them together.
@@ -37,6 +40,14 @@ public final class JobKeys {
     public static final String FAILURE_REASON = "failureReason";
 
     private JobKeys() {}
+
+    /**
+     * The form of every time in a job header: UTC ISO-8601 to the second ({@code 2025-03-14T10:00:00Z}), as the status
+     * document shows it. Scripts compare these strings, so every writer must use this form.
+     */
+    public static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
 
     /** Hash: the job's header fields above. */
     public static String header(long jobId) {

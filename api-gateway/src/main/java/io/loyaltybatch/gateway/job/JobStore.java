@@ -16,6 +16,9 @@ public interface JobStore {
     /** Writes header, counters and rejected items of a new job in one atomic step. */
     void create(NewJob job);
 
+    /** Whether the job exists, whoever owns it; reads none of its results. */
+    boolean exists(long jobId);
+
     /** The job, whoever owns it; empty if unknown or past retention. */
     Optional<JobSnapshot> find(long jobId);
 

@@ -140,7 +140,7 @@ public class JobSubmission {
                     ErrorCode.INVALID_VALUE,
                     "Idempotency-Key was already used with a different request");
         }
-        if (jobs.find(entry.get().jobId()).isEmpty()) {
+        if (!jobs.exists(entry.get().jobId())) {
             throw inFlight();
         }
         return Optional.of(new Submitted(entry.get().jobId(), true));

@@ -8,7 +8,6 @@ import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ class RedisJobStore implements JobStore {
         args.add(job.tenantId());
         args.add(job.type().pathName());
         args.add(Integer.toString(job.itemCount()));
-        args.add(timestamp(job.createdAt()));
+        args.add(JobKeys.timestamp(job.createdAt()));
         args.add(Long.toString(properties.activeTtl().toSeconds()));
         args.add(Long.toString(properties.retention().toSeconds()));
         args.add(Integer.toString(job.rejected().size()));
@@ -89,6 +88,11 @@ class RedisJobStore implements JobStore {
                             Long.toString(job.jobId()),
                             job.createdAt().toEpochMilli()));
         }
+    }
+
+    @Override
+    public boolean exists(long jobId) {
+        return Boolean.TRUE.equals(call(() -> redis.hasKey(JobKeys.header(jobId))));
     }
 
     @Override
@@ -123,7 +127,7 @@ class RedisJobStore implements JobStore {
                 STOP,
                 List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
                 tenantId,
-                timestamp(now),
+                JobKeys.timestamp(now),
                 Long.toString(properties.retention().toSeconds())));
         return StopOutcome.valueOf(outcome);
     }
@@ -132,10 +136,6 @@ class RedisJobStore implements JobStore {
     public void delete(long jobId) {
         call(() -> redis.delete(List.of(JobKeys.header(jobId), JobKeys.results(jobId), JobKeys.started(jobId))));
         call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId)));
-    }
-
-    static String timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static Map<String, String> pairs(List<?> flat) {

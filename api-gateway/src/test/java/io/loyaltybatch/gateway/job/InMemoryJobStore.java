@@ -45,6 +45,12 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public boolean exists(long jobId) {
+        check();
+        return jobs.containsKey(jobId);
+    }
+
+    @Override
     public Optional<JobSnapshot> find(long jobId) {
         check();
         return Optional.ofNullable(jobs.get(jobId));

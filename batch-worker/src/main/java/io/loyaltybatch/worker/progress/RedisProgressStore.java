@@ -6,7 +6,6 @@ import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ class RedisProgressStore implements ProgressStore {
                     .computeIfAbsent(items.get(position).jobId(), job -> new ArrayList<>())
                     .add(position);
         }
-        String timestamp = timestamp(now);
+        String timestamp = JobKeys.timestamp(now);
         List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
             positionsByJob.forEach((jobId, positions) -> {
                 List<String> args = new ArrayList<>(positions.size() + 3);
@@ -80,7 +79,7 @@ class RedisProgressStore implements ProgressStore {
         Map<Long, List<JobItemResult>> byJob = new LinkedHashMap<>();
         results.forEach(
                 r -> byJob.computeIfAbsent(r.jobId(), job -> new ArrayList<>()).add(r));
-        String timestamp = timestamp(now);
+        String timestamp = JobKeys.timestamp(now);
         String retention = Long.toString(properties.retention().toSeconds());
         redis.executePipelined((RedisCallback<Object>) connection -> {
             byJob.forEach((jobId, jobResults) -> {
@@ -114,10 +113,6 @@ class RedisProgressStore implements ProgressStore {
                             Long.toString(jobId).getBytes(StandardCharsets.UTF_8),
                             ZAddArgs.ifExists());
         }
-    }
-
-    private static String timestamp(Instant now) {
-        return now.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static byte[][] bytes(List<String> values) {

@@ -4,7 +4,6 @@ import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScripts;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -43,19 +42,15 @@ class RedisStalledJobs implements StalledJobs {
         String outcome = redis.execute(
                 FAIL,
                 List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
-                iso(now),
+                JobKeys.timestamp(now),
                 Long.toString(properties.retention().toSeconds()),
                 reason,
-                iso(before));
+                JobKeys.timestamp(before));
         return Outcome.valueOf(outcome);
     }
 
     @Override
     public void forget(long jobId) {
         redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId));
-    }
-
-    private static String iso(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }
