@@ -8,7 +8,6 @@ import io.loyaltybatch.engines.PostgresServer;
 import io.loyaltybatch.engines.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ final class ChaosSystem implements AutoCloseable {
 
     private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
     private final LocalEngines engines;
-    private final int gatewayPort = freePort();
+    private final int gatewayPort = LocalEngines.freePort();
     private final JavaApp gateway;
     private final List<JavaApp> workers = new ArrayList<>();
     private final AtomicInteger workerNumbers = new AtomicInteger();
@@ -122,14 +121,6 @@ final class ChaosSystem implements AutoCloseable {
     private static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,6 +30,11 @@ public final class LocalEngines implements AutoCloseable {
     }
 
     /** Engines on free ports with temporary data, not yet started. */
+    /** A port that was free on 127.0.0.1 a moment ago, for an application a test starts beside the engines. */
+    public static int freePort() {
+        return Processes.freePort();
+    }
+
     public static LocalEngines temporary() {
         return new LocalEngines(new KafkaBroker(), new RedisServer(), new PostgresServer());
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.engines.SeedRequests;
 import io.loyaltybatch.model.WireCodec;
 import java.sql.Connection;
@@ -29,7 +30,7 @@ class EndToEndIT {
 
     private static RunningSystem system;
     private static JavaApp worker;
-    private static final int WORKER_PORT = RunningSystem.freePort();
+    private static final int WORKER_PORT = LocalEngines.freePort();
 
     @BeforeAll
     static void start() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
+import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.WireCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +34,7 @@ class LoyaltyScenarioIT {
     @BeforeAll
     static void start() {
         system = new RunningSystem().start();
-        system.startWorker("scenario-worker", RunningSystem.freePort(), Map.of());
+        system.startWorker("scenario-worker", LocalEngines.freePort(), Map.of());
         api = system.demoClient();
     }
 

@@ -3,9 +3,6 @@ package io.loyaltybatch.system;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.JavaApp;
 import io.loyaltybatch.engines.LocalEngines;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +23,7 @@ final class RunningSystem implements AutoCloseable {
 
     private final LocalEngines engines = LocalEngines.shared();
     private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
-    private final int gatewayPort = freePort();
+    private final int gatewayPort = LocalEngines.freePort();
     private final JavaApp gateway;
     private final Map<String, JavaApp> workers = new HashMap<>();
 
@@ -76,13 +73,5 @@ final class RunningSystem implements AutoCloseable {
     public void close() {
         workers.values().forEach(JavaApp::close);
         gateway.close();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
