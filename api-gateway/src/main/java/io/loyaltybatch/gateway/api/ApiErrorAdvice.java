@@ -52,9 +52,6 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        if (NestedExceptionUtils.getRootCause(e) instanceof RequestTooLargeException tooLarge) {
-            return envelope(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.BATCH_TOO_LARGE, tooLarge.getMessage(), request);
-        }
         return envelope(
                 HttpStatus.BAD_REQUEST,
                 ErrorCode.MALFORMED_BODY,

@@ -30,13 +30,4 @@ public final class SecretDigest {
     public static boolean matches(String secret, byte[] expectedDigest) {
         return MessageDigest.isEqual(sha256(secret), expectedDigest);
     }
-
-    /** Prints the digest of a secret key given as the only argument, for configuring a tenant. */
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: SecretDigest <secret-key>");
-            System.exit(2);
-        }
-        System.out.println(sha256Hex(args[0]));
-    }
 }
