@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,9 @@ class BatchApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     BatchApiClient api;
 
@@ -292,5 +297,44 @@ class BatchApiIT {
             ids.add(submitted(api.submit("customers", customers("u" + i, 1))));
         }
         assertThat(ids).hasSize(20).allMatch(id -> id > 0 && id < (1L << 53));
+    }
+
+    @Test
+    void jobIdsNeverRepeatEvenWhenRedisLosesItsState() {
+        String counterBefore = redis.opsForValue().get("jobs:seq");
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(submitted(api.submit("customers", customers("r" + i, 1))));
+        }
+        // Redis rolls back (a failover to a replica behind, an append-only file fsynced a second ago)
+        if (counterBefore == null) {
+            redis.delete("jobs:seq");
+        } else {
+            redis.opsForValue().set("jobs:seq", counterBefore);
+        }
+        for (int i = 5; i < 10; i++) {
+            ids.add(submitted(api.submit("customers", customers("r" + i, 1))));
+        }
+
+        assertThat(ids).hasSize(10);
+    }
+
+    @Test
+    void anotherTenantsJobIsUnknownBeforeAnyOfItsResultsIsRead() {
+        long jobId = submitted(api.submit("customers", "{\"body\": [{\"customerId\": \"t-1\"}, {}]}"));
+        // a result no reader could decode: reading it for the owner would fail, so a foreign read must not touch it
+        redis.opsForHash().put("job:{" + jobId + "}:results", "0", "not json");
+        BatchApiClient globex = api.as(GLOBEX_KEY, GLOBEX_SECRET);
+
+        Response foreign = globex.status(jobId);
+        Response unknown = globex.status(jobId + 987_654_321L);
+
+        assertError(foreign, 404, 4004);
+        assertError(unknown, 404, 4004);
+        assertThat(json(foreign).get("message").asString())
+                .isEqualTo(json(unknown)
+                        .get("message")
+                        .asString()
+                        .replace(Long.toString(jobId + 987_654_321L), Long.toString(jobId)));
     }
 }

@@ -3,6 +3,7 @@ package io.loyaltybatch.gateway;
 import static io.loyaltybatch.gateway.GatewayTestSupport.SEED_CUSTOMERS;
 import static io.loyaltybatch.gateway.GatewayTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -109,6 +111,40 @@ class DependencyOutageIT {
             assertUnavailable(api.status(1L));
         } finally {
             redis.start();
+        }
+
+        assertThat(jobsInRedis()).isEqualTo(jobsBefore);
+        // the client reconnects by itself, after its reconnection backoff
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.submit("customers", SEED_CUSTOMERS).status() == 200);
+    }
+
+    @Test
+    @Order(3)
+    void redisAnsweringReadOnlyOrOutOfMemoryGives503AndLeavesNoJob() {
+        BatchApiClient api = GatewayTestSupport.acme(port);
+        long existing =
+                json(api.submit("customers", SEED_CUSTOMERS)).get("jobId").asLong();
+        long jobsBefore = jobsInRedis();
+        RedisClient client = RedisClient.create(redis.url());
+        try (StatefulRedisConnection<String, String> admin = client.connect()) {
+            admin.sync().replicaof("127.0.0.1", 1); // a replica of nothing: read-only, as after a failover
+            try {
+                assertUnavailable(api.submit("customers", SEED_CUSTOMERS));
+                assertUnavailable(api.submit("customers", SEED_CUSTOMERS, "readonly-key"));
+                assertThat(api.status(existing).status()).isEqualTo(200);
+            } finally {
+                admin.sync().replicaofNoOne();
+            }
+            admin.sync().configSet("maxmemory", "1"); // every write is refused with OOM
+            try {
+                assertUnavailable(api.submit("customers", SEED_CUSTOMERS));
+                assertUnavailable(api.stop(existing));
+            } finally {
+                admin.sync().configSet("maxmemory", "0");
+            }
+        } finally {
+            client.shutdown();
         }
 
         assertThat(jobsInRedis()).isEqualTo(jobsBefore);

@@ -38,7 +38,6 @@ public final class GatewayTestSupport {
         registry.add("spring.datasource.url", engines.postgres()::jdbcUrl);
         registry.add("spring.datasource.username", engines.postgres()::username);
         registry.add("spring.datasource.password", engines.postgres()::password);
-        registry.add("spring.datasource.hikari.read-only", () -> "false");
     }
 
     public static void registerTenants(DynamicPropertyRegistry registry) {

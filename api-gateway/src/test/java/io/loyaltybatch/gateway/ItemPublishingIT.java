@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.WireCodec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +41,9 @@ class ItemPublishingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @Test
     void validItemsArePublishedCommittedAndKeyedByTenantAndCustomer() {
@@ -74,6 +81,11 @@ class ItemPublishingIT {
         });
         assertThat(envelopes.get(0).item().get("displayName").asString()).isEqualTo("Ann");
         assertThat(records.get(0).headers().toArray()).isEmpty();
+        ItemPositions positions =
+                ItemPositions.decode((String) redis.opsForHash().get(JobKeys.header(jobId), JobKeys.POSITIONS));
+        assertThat(positions.lastOffsets())
+                .containsExactly(
+                        Map.entry(records.get(1).partition(), records.get(1).offset()));
     }
 
     private static KafkaConsumer<String, String> readCommittedConsumer() {

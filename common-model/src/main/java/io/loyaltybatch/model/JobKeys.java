@@ -38,6 +38,8 @@ public final class JobKeys {
     public static final String COMPLETED_AT = "completedAt";
     public static final String UPDATED_AT = "updatedAt";
     public static final String FAILURE_REASON = "failureReason";
+    /** Where the job's items landed on the items topic: {@link ItemPositions#encode()}. */
+    public static final String POSITIONS = "positions";
 
     private JobKeys() {}
 

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 public enum JobScripts {
     /** Gateway: writes a new job. */
     CREATE_JOB("create-job.lua"),
-    /** Gateway: reads header and results in one snapshot. */
+    /** Gateway: notes where a new job's items landed on the items topic. */
+    RECORD_POSITIONS("record-positions.lua"),
+    /** Gateway: reads header and results in one snapshot, for the job's own tenant only. */
     READ_JOB("read-job.lua"),
     /** Gateway: stops a job. */
     STOP_JOB("stop-job.lua"),

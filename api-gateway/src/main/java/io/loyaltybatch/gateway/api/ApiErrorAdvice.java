@@ -1,10 +1,11 @@
 package io.loyaltybatch.gateway.api;
 
 import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.support.RedactedFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,12 +31,9 @@ class ApiErrorAdvice {
         return envelope(e.status(), e.code(), e.getMessage(), request);
     }
 
-    @ExceptionHandler(DependencyUnavailableException.class)
-    ResponseEntity<ErrorEnvelope> unavailable(DependencyUnavailableException e, HttpServletRequest request) {
-        log.warn(
-                "Answering 503: {} ({})",
-                e.getMessage(),
-                NestedExceptionUtils.getMostSpecificCause(e).toString());
+    @ExceptionHandler(EngineUnavailableException.class)
+    ResponseEntity<ErrorEnvelope> unavailable(EngineUnavailableException e, HttpServletRequest request) {
+        log.warn("Answering 503: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -85,7 +83,7 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected error", e);
+        log.error("Unexpected error", RedactedFailure.of(e));
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR, "Internal error", request);
     }
 

@@ -1,13 +1,13 @@
 package io.loyaltybatch.gateway.customer;
 
-import io.loyaltybatch.gateway.api.DependencyUnavailableException;
 import io.loyaltybatch.model.Balance;
+import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Read-only views of the ledger. Throws {@link DependencyUnavailableException} when the database cannot be reached.
+ * Read-only views of the ledger. Throws {@link EngineUnavailableException} when the database cannot be reached.
  */
 public interface CustomerQueries {
 

@@ -1,14 +1,11 @@
 package io.loyaltybatch.gateway.customer;
 
-import io.loyaltybatch.gateway.api.DependencyUnavailableException;
 import io.loyaltybatch.model.Balance;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.JdbcFailures;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +35,7 @@ class JdbcCustomerQueries implements CustomerQueries {
 
     @Override
     public Optional<StoredCustomer> find(String tenantId, String customerId) {
-        return call(() -> jdbc
+        return JdbcFailures.call(() -> jdbc
                 .query(
                         PROFILE,
                         (row, n) -> new StoredCustomer(
@@ -55,7 +52,7 @@ class JdbcCustomerQueries implements CustomerQueries {
     @Override
     public Optional<Balance> balance(String tenantId, String customerId, Instant now) {
         Timestamp at = Timestamp.from(now);
-        return call(() -> jdbc
+        return JdbcFailures.call(() -> jdbc
                 .query(
                         BALANCE,
                         (row, n) -> new Balance(row.getLong(1), row.getLong(2), row.getLong(3)),
@@ -65,13 +62,5 @@ class JdbcCustomerQueries implements CustomerQueries {
                         customerId)
                 .stream()
                 .findFirst());
-    }
-
-    private static <T> T call(Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (DataAccessResourceFailureException | QueryTimeoutException e) {
-            throw new DependencyUnavailableException("PostgreSQL", e);
-        }
     }
 }

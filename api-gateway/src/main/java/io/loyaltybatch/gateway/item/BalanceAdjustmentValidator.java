@@ -6,7 +6,7 @@ import io.loyaltybatch.model.WireCodec;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** {@code balance-adjustment}: a signed, non-zero whole number of points. */
+/** {@code balance-adjustment}: a signed, non-zero whole number of points, at most 10^12 either way. */
 @Component
 class BalanceAdjustmentValidator implements ItemValidator {
 
@@ -17,11 +17,11 @@ class BalanceAdjustmentValidator implements ItemValidator {
 
     @Override
     public JsonNode validate(JsonNode item) {
-        long amount = Fields.requiredWholeNumber(item, "amount");
+        long amount = Fields.requiredPoints(item, "amount");
         if (amount == 0) {
             throw ItemRejectedException.invalid("amount must not be 0");
         }
-        String reason = Fields.optionalString(item, "reason", 255);
+        String reason = Fields.optionalString(item, "reason", ItemBounds.MAX_TEXT_CHARS);
         return WireCodec.mapper().valueToTree(new LedgerItems.BalanceAdjustment(amount, reason));
     }
 }

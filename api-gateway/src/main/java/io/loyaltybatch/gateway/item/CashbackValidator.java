@@ -19,7 +19,7 @@ class CashbackValidator implements ItemValidator {
     public JsonNode validate(JsonNode item) {
         return WireCodec.mapper()
                 .valueToTree(new LedgerItems.Cashback(
-                        Fields.requiredString(item, "transactionId", 100),
+                        Fields.requiredString(item, "transactionId", ItemBounds.MAX_ID_CHARS),
                         Fields.requiredDateTime(item, "transactionTime"),
                         Fields.requiredMoney(item, "amount")));
     }

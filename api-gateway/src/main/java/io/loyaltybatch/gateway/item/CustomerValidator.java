@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class CustomerValidator implements ItemValidator {
 
-    private static final int TEXT = 255;
+    private static final int TEXT = ItemBounds.MAX_TEXT_CHARS;
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
     private static final Pattern MOBILE = Pattern.compile("^\\+?[0-9][0-9 ()-]{3,29}$");
 
@@ -54,8 +54,12 @@ class CustomerValidator implements ItemValidator {
                 text(nested, item, "preferredLanguage"),
                 text(nested, item, "channel"),
                 Fields.optionalBoolean(item, "guest"),
-                either(Fields.optionalStringList(nested, "tags", TEXT), Fields.optionalStringList(item, "tags", TEXT)),
-                either(Fields.optionalMap(nested, "custom"), Fields.optionalMap(item, "custom")));
+                either(
+                        Fields.optionalStringList(nested, "tags", ItemBounds.MAX_TAGS, TEXT),
+                        Fields.optionalStringList(item, "tags", ItemBounds.MAX_TAGS, TEXT)),
+                either(
+                        Fields.optionalMap(nested, "custom", ItemBounds.MAX_CUSTOM_BYTES),
+                        Fields.optionalMap(item, "custom", ItemBounds.MAX_CUSTOM_BYTES)));
         return WireCodec.mapper().valueToTree(profile);
     }
 

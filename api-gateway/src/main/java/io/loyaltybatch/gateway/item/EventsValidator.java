@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class EventsValidator implements ItemValidator {
 
-    private static final int MAX_EVENT_NAME = 100;
+    private static final int MAX_EVENT_NAME = ItemBounds.MAX_ID_CHARS;
 
     @Override
     public ItemType type() {
@@ -28,6 +28,9 @@ class EventsValidator implements ItemValidator {
         if (events.isEmpty()) {
             throw ItemRejectedException.invalid("events must name at least one event");
         }
+        if (events.size() > ItemBounds.MAX_EVENTS) {
+            throw ItemRejectedException.invalid("events may name at most " + ItemBounds.MAX_EVENTS + " events");
+        }
         Map<String, Map<String, Object>> normalised = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> event : events.properties()) {
             String name = event.getKey().trim();
@@ -38,7 +41,14 @@ class EventsValidator implements ItemValidator {
             if (!metadata.isNull() && !metadata.isObject()) {
                 throw ItemRejectedException.invalid("metadata of event " + name + " must be an object");
             }
-            normalised.put(name, metadata.isNull() ? Map.of() : Fields.optionalMap(events, event.getKey()));
+            if (normalised.containsKey(name)) {
+                throw ItemRejectedException.invalid("event " + name + " is given more than once");
+            }
+            normalised.put(
+                    name,
+                    metadata.isNull()
+                            ? Map.of()
+                            : Fields.optionalMap(events, event.getKey(), ItemBounds.MAX_EVENT_METADATA_BYTES));
         }
         return WireCodec.mapper().valueToTree(new LedgerItems.Events(normalised));
     }

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ItemValidation {
 
-    static final int MAX_CUSTOMER_ID_LENGTH = 100;
+    static final int MAX_CUSTOMER_ID_LENGTH = ItemBounds.MAX_ID_CHARS;
 
     private final Map<ItemType, ItemValidator> validators = new EnumMap<>(ItemType.class);
 
@@ -27,7 +27,7 @@ public class ItemValidation {
         return validators.containsKey(type);
     }
 
-    public List<ValidatedItem> validate(ItemType type, List<JsonNode> items) {
+    public List<ValidatedItem> validate(ItemType type, List<SubmittedItem> items) {
         ItemValidator validator = validators.get(type);
         List<ValidatedItem> validated = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
@@ -36,22 +36,41 @@ public class ItemValidation {
         return validated;
     }
 
-    private static ValidatedItem validate(ItemValidator validator, int index, JsonNode item) {
+    private static ValidatedItem validate(ItemValidator validator, int index, SubmittedItem submitted) {
+        JsonNode item = submitted.node();
         if (item == null || !item.isObject()) {
-            return new ValidatedItem.Rejected(
-                    index, ItemResult.failure(index, null, ErrorCode.INVALID_VALUE, "Each item must be a JSON object"));
+            String message = submitted.defect() != null ? submitted.defect() : "Each item must be a JSON object";
+            return new ValidatedItem.Rejected(index, ItemResult.failure(index, null, ErrorCode.INVALID_VALUE, message));
+        }
+        if (submitted.bytes() > ItemBounds.MAX_ITEM_BYTES) {
+            return rejected(
+                    index,
+                    item,
+                    ItemRejectedException.invalid("An item may be at most " + ItemBounds.MAX_ITEM_BYTES + " bytes"));
+        }
+        if (submitted.defect() != null) {
+            return rejected(index, item, ItemRejectedException.invalid(submitted.defect()));
         }
         String customerId = null;
         try {
             customerId = Fields.requiredString(item, "customerId", MAX_CUSTOMER_ID_LENGTH);
             return new ValidatedItem.Accepted(index, customerId, validator.validate(item));
         } catch (ItemRejectedException e) {
-            String reported = customerId != null ? customerId : rawCustomerId(item);
-            return new ValidatedItem.Rejected(index, ItemResult.failure(index, reported, e.code(), e.getMessage()));
+            return customerId != null
+                    ? new ValidatedItem.Rejected(index, ItemResult.failure(index, customerId, e.code(), e.getMessage()))
+                    : rejected(index, item, e);
         }
     }
 
-    /** The customer id as sent, for reporting a rejected item, when it is a short enough string. */
+    private static ValidatedItem rejected(int index, JsonNode item, ItemRejectedException e) {
+        return new ValidatedItem.Rejected(
+                index, ItemResult.failure(index, rawCustomerId(item), e.code(), e.getMessage()));
+    }
+
+    /**
+     * The customer id as sent, for reporting a rejected item, when it is a short enough string (the reader has
+     * already left out any text no store could hold).
+     */
     private static String rawCustomerId(JsonNode item) {
         JsonNode id = item.get("customerId");
         return id != null && id.isString() && id.asString().length() <= MAX_CUSTOMER_ID_LENGTH ? id.asString() : null;

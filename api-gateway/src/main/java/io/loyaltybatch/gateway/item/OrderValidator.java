@@ -20,7 +20,7 @@ class OrderValidator implements ItemValidator {
     @Override
     public JsonNode validate(JsonNode item) {
         LedgerItems.Order order = new LedgerItems.Order(
-                Fields.requiredString(item, "orderId", 100),
+                Fields.requiredString(item, "orderId", ItemBounds.MAX_ID_CHARS),
                 Fields.requiredDateTime(item, "orderDate"),
                 Fields.requiredMoney(item, "totalPaid"),
                 Fields.optionalMoney(item, "totalPrice"),
@@ -35,11 +35,16 @@ class OrderValidator implements ItemValidator {
         if (!Fields.present(item, "lineItems")) {
             return null;
         }
-        if (!item.get("lineItems").isArray()) {
+        JsonNode given = item.get("lineItems");
+        if (!given.isArray()) {
             throw ItemRejectedException.invalid("lineItems must be an array");
         }
+        if (given.size() > ItemBounds.MAX_LINE_ITEMS) {
+            throw ItemRejectedException.invalid("lineItems may hold at most " + ItemBounds.MAX_LINE_ITEMS + " lines");
+        }
+        Fields.requireAtMostBytes(given, "lineItems", ItemBounds.MAX_LINE_ITEMS_BYTES);
         List<Object> lines = new ArrayList<>();
-        item.get("lineItems").forEach(line -> lines.add(WireCodec.mapper().treeToValue(line, Object.class)));
+        given.forEach(line -> lines.add(WireCodec.mapper().treeToValue(line, Object.class)));
         return lines;
     }
 }

@@ -19,7 +19,7 @@ class RedeemValidator implements ItemValidator {
 
     @Override
     public JsonNode validate(JsonNode item) {
-        String transactionId = Fields.requiredString(item, "transactionId", 100);
+        String transactionId = Fields.requiredString(item, "transactionId", ItemBounds.MAX_ID_CHARS);
         String transactionTime = Fields.requiredDateTime(item, "transactionTime");
         boolean points = Fields.present(item, "points");
         boolean amount = Fields.present(item, "amount");
@@ -33,7 +33,7 @@ class RedeemValidator implements ItemValidator {
         if (!points && !amount) {
             throw new ItemRejectedException(ErrorCode.MISSING_FIELD, "points or amount is required");
         }
-        Long pointsValue = points ? Fields.requiredWholeNumber(item, "points") : null;
+        Long pointsValue = points ? Fields.requiredPoints(item, "points") : null;
         BigDecimal amountValue = amount ? Fields.requiredMoney(item, "amount") : null;
         if ((pointsValue != null && pointsValue <= 0) || (amountValue != null && amountValue.signum() <= 0)) {
             throw ItemRejectedException.invalid((points ? "points" : "amount") + " must be greater than 0");

@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxItems        most objects in one batch (422 / 3011 above)
  * @param maxRequestSize  largest request body (413 / 3011 above)
  * @param idempotencyTtl  how long an Idempotency-Key is remembered
- * @param idempotencyPendingTtl how long a key is held while its request is in flight
+ * @param idempotencyPendingTtl how long a reserved key is held for its request; after that, if its job's items were
+ *                        never published (the request died), a request with the same key and body starts afresh. Keep
+ *                        it above the producer's transaction timeout
  */
 @ConfigurationProperties("loyalty.gateway")
 public record GatewayProperties(

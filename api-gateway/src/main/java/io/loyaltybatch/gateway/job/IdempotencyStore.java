@@ -1,25 +1,31 @@
 package io.loyaltybatch.gateway.job;
 
-import io.loyaltybatch.gateway.api.DependencyUnavailableException;
+import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Remembers which job an {@code Idempotency-Key} of a tenant created, and a digest of the request that carried it.
- * Throws {@link DependencyUnavailableException} when the store cannot be reached.
+ * Remembers which job an {@code Idempotency-Key} of a tenant created, a digest of the request that carried it, and
+ * whether that job is known to be durable. Throws {@link EngineUnavailableException} when the store cannot serve.
  */
 public interface IdempotencyStore {
 
-    record Entry(long jobId, String requestDigest) {}
+    /**
+     * @param confirmed  whether the job was fully accepted (its items durable and visible); while false, the request
+     *                   that reserved the key may still be running, or may have failed
+     * @param reservedAt when the key was reserved
+     */
+    record Entry(long jobId, String requestDigest, boolean confirmed, Instant reservedAt) {}
 
     Optional<Entry> find(String tenantId, String key);
 
-    /** Claims the key for a job about to be created; false if the key is already taken. */
-    boolean reserve(String tenantId, String key, Entry entry, Duration pendingTtl);
+    /** Claims the key for a job about to be created, unconfirmed, for {@code ttl}; false if the key is taken. */
+    boolean reserve(String tenantId, String key, Entry entry, Duration ttl);
 
-    /** Keeps the key for its full lifetime once its job is durable. */
-    void confirm(String tenantId, String key, Duration ttl);
+    /** Marks the key's job as fully accepted, kept for {@code ttl}. */
+    void confirm(String tenantId, String key, Entry entry, Duration ttl);
 
-    /** Frees a key whose request failed. */
-    void release(String tenantId, String key);
+    /** Frees a key whose request failed, if it still holds {@code entry}. */
+    void release(String tenantId, String key, Entry entry);
 }

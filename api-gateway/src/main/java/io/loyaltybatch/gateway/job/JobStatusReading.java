@@ -15,10 +15,7 @@ public class JobStatusReading {
     }
 
     public JobStatusView read(Tenant tenant, long jobId) {
-        return jobs.find(jobId)
-                .filter(job -> job.tenantId().equals(tenant.id()))
-                .map(JobStatusView::of)
-                .orElseThrow(() -> jobNotFound(jobId));
+        return jobs.find(tenant.id(), jobId).map(JobStatusView::of).orElseThrow(() -> jobNotFound(jobId));
     }
 
     static ApiException jobNotFound(long jobId) {

@@ -1,26 +1,30 @@
 package io.loyaltybatch.gateway.job;
 
-import io.loyaltybatch.gateway.api.DependencyUnavailableException;
+import io.loyaltybatch.model.ItemPositions;
+import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Where jobs live while they run and for their retention period. Every method throws
- * {@link DependencyUnavailableException} when the store cannot be reached.
+ * {@link EngineUnavailableException} when the store cannot serve.
  */
 public interface JobStore {
-
-    /** A new job id: positive, unique across tenants and never reused. */
-    long nextJobId();
 
     /** Writes header, counters and rejected items of a new job in one atomic step. */
     void create(NewJob job);
 
-    /** Whether the job exists, whoever owns it; reads none of its results. */
-    boolean exists(long jobId);
+    /** Notes where the job's items landed on the items topic; called before they become visible. */
+    void recordPositions(long jobId, ItemPositions positions);
 
-    /** The job, whoever owns it; empty if unknown or past retention. */
-    Optional<JobSnapshot> find(long jobId);
+    /**
+     * The job if it belongs to the tenant; empty if unknown, past retention or another tenant's. The owner is checked
+     * before anything else is read, so another tenant's job costs what an unknown one does.
+     */
+    Optional<JobSnapshot> find(String tenantId, long jobId);
+
+    /** The job's header (no results) if it belongs to the tenant. */
+    Optional<JobHeader> header(String tenantId, long jobId);
 
     /** Stops the job if it belongs to the tenant and is still active; atomic against workers finishing it. */
     StopOutcome stop(String tenantId, long jobId, Instant now);

@@ -1,8 +1,8 @@
 package io.loyaltybatch.gateway.job;
 
 import io.loyaltybatch.gateway.api.ApiException;
-import io.loyaltybatch.gateway.api.DependencyUnavailableException;
 import io.loyaltybatch.gateway.item.ItemValidation;
+import io.loyaltybatch.gateway.item.SubmittedItem;
 import io.loyaltybatch.gateway.item.ValidatedItem;
 import io.loyaltybatch.gateway.tenant.SecretDigest;
 import io.loyaltybatch.gateway.tenant.Tenant;
@@ -10,9 +10,13 @@ import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.JobStatus;
+import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.support.RedactedFailure;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,12 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Creates a batch job. The job is written to the store first and its items are then published in one Kafka
- * transaction; only when both have succeeded is the job id handed out. If publishing fails the job is removed, so a
- * failed request leaves no job behind.
+ * Creates a batch job. The job is written to the store first; its items are then published in one Kafka transaction,
+ * and where they landed is noted with the job before the transaction commits. Only when all of that succeeded is the
+ * job id handed out. If anything fails the job is removed, so a failed request leaves no job behind.
+ *
+ * <p>An {@code Idempotency-Key} is reserved (unconfirmed) before the job is created and confirmed once the job is
+ * fully accepted. A replay answers 200 only for a job known to be durable: a confirmed key, or a job a worker has
+ * already taken up. While that cannot be told, it answers 409; a key whose request provably never published its
+ * items is taken over by the new request.
  */
 @Service
 public class JobSubmission {
@@ -39,6 +47,7 @@ public class JobSubmission {
 
     private final BatchRequestParser parser;
     private final ItemValidation validation;
+    private final JobIds jobIds;
     private final JobStore jobs;
     private final IdempotencyStore idempotency;
     private final ItemPublisher publisher;
@@ -48,6 +57,7 @@ public class JobSubmission {
     JobSubmission(
             BatchRequestParser parser,
             ItemValidation validation,
+            JobIds jobIds,
             JobStore jobs,
             IdempotencyStore idempotency,
             ItemPublisher publisher,
@@ -55,6 +65,7 @@ public class JobSubmission {
             Clock clock) {
         this.parser = parser;
         this.validation = validation;
+        this.jobIds = jobIds;
         this.jobs = jobs;
         this.idempotency = idempotency;
         this.publisher = publisher;
@@ -70,38 +81,33 @@ public class JobSubmission {
                 && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw ApiException.badRequest(ErrorCode.INVALID_VALUE, "Idempotency-Key must be 1-255 characters");
         }
-        List<JsonNode> items = parser.parse(body);
-        String requestDigest = requestDigest(type, body);
-        if (idempotencyKey != null) {
-            Optional<Submitted> earlier = replay(tenant, idempotencyKey, requestDigest);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        List<SubmittedItem> items = parser.parse(body);
+        if (idempotencyKey == null) {
+            long jobId = jobIds.next();
+            create(tenant, type, jobId, items);
+            return new Submitted(jobId, false);
         }
-        long jobId = jobs.nextJobId();
-        if (idempotencyKey != null
-                && !idempotency.reserve(
-                        tenant.id(),
-                        idempotencyKey,
-                        new IdempotencyStore.Entry(jobId, requestDigest),
-                        properties.idempotencyPendingTtl())) {
-            return replay(tenant, idempotencyKey, requestDigest).orElseThrow(() -> inFlight());
+        String requestDigest = requestDigest(type, body);
+        Optional<Submitted> earlier = replay(tenant, idempotencyKey, requestDigest);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        long jobId = jobIds.next();
+        IdempotencyStore.Entry entry = new IdempotencyStore.Entry(jobId, requestDigest, false, clock.instant());
+        if (!idempotency.reserve(tenant.id(), idempotencyKey, entry, properties.idempotencyTtl())) {
+            return replay(tenant, idempotencyKey, requestDigest).orElseThrow(JobSubmission::inFlight);
         }
         try {
             create(tenant, type, jobId, items);
         } catch (RuntimeException e) {
-            if (idempotencyKey != null) {
-                releaseQuietly(tenant, idempotencyKey);
-            }
+            releaseQuietly(tenant, idempotencyKey, entry);
             throw e;
         }
-        if (idempotencyKey != null) {
-            confirmQuietly(tenant, idempotencyKey);
-        }
+        confirmQuietly(tenant, idempotencyKey, entry);
         return new Submitted(jobId, false);
     }
 
-    private void create(Tenant tenant, ItemType type, long jobId, List<JsonNode> items) {
+    private void create(Tenant tenant, ItemType type, long jobId, List<SubmittedItem> items) {
         List<ItemResult> rejected = new ArrayList<>();
         List<ItemEnvelope> accepted = new ArrayList<>();
         for (ValidatedItem item : validation.validate(type, items)) {
@@ -111,12 +117,11 @@ public class JobSubmission {
                 rejected.add(r.result());
             }
         }
-        jobs.create(new NewJob(jobId, tenant.id(), type, items.size(), clock.instant(), rejected));
-        if (accepted.isEmpty()) {
-            return;
-        }
         try {
-            publisher.publish(accepted);
+            jobs.create(new NewJob(jobId, tenant.id(), type, items.size(), clock.instant(), rejected));
+            if (!accepted.isEmpty()) {
+                publisher.publish(accepted, positions -> jobs.recordPositions(jobId, positions));
+            }
         } catch (RuntimeException e) {
             deleteQuietly(jobId, e);
             throw e;
@@ -129,21 +134,43 @@ public class JobSubmission {
                 rejected.size());
     }
 
+    /**
+     * What an earlier request with this key tells: the same job again, nothing (the key is free, or was taken over
+     * from a request that provably never published), 422 for another body, or 409 while it cannot be told.
+     */
     private Optional<Submitted> replay(Tenant tenant, String key, String requestDigest) {
-        Optional<IdempotencyStore.Entry> entry = idempotency.find(tenant.id(), key);
-        if (entry.isEmpty()) {
+        Optional<IdempotencyStore.Entry> found = idempotency.find(tenant.id(), key);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        if (!entry.get().requestDigest().equals(requestDigest)) {
+        IdempotencyStore.Entry entry = found.get();
+        if (!entry.requestDigest().equals(requestDigest)) {
             throw new ApiException(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     ErrorCode.INVALID_VALUE,
                     "Idempotency-Key was already used with a different request");
         }
-        if (!jobs.exists(entry.get().jobId())) {
-            throw inFlight();
+        Optional<JobHeader> job = jobs.header(tenant.id(), entry.jobId());
+        if (entry.confirmed()) {
+            if (job.isEmpty()) {
+                throw inFlight();
+            }
+            return Optional.of(new Submitted(entry.jobId(), true));
         }
-        return Optional.of(new Submitted(entry.get().jobId(), true));
+        if (job.isPresent() && job.get().status() != JobStatus.QUEUED) {
+            // a worker took up one of its items (visible only once committed), or it ended: it is durable
+            confirmQuietly(tenant, key, entry);
+            return Optional.of(new Submitted(entry.jobId(), true));
+        }
+        boolean neverPublished = job.isEmpty() || job.get().positions() == null;
+        Instant givenUp = entry.reservedAt().plus(properties.idempotencyPendingTtl());
+        if (neverPublished && clock.instant().isAfter(givenUp)) {
+            // the request that reserved the key died before publishing anything: start afresh
+            job.ifPresent(header -> deleteQuietly(header.jobId(), null));
+            idempotency.release(tenant.id(), key, entry);
+            return Optional.empty();
+        }
+        throw inFlight();
     }
 
     private static ApiException inFlight() {
@@ -156,25 +183,30 @@ public class JobSubmission {
     private void deleteQuietly(long jobId, RuntimeException cause) {
         try {
             jobs.delete(jobId);
-        } catch (DependencyUnavailableException e) {
-            cause.addSuppressed(e);
-            log.warn("Job {} could not be removed after a failed publish; it never becomes visible to a client", jobId);
+        } catch (EngineUnavailableException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
+            log.warn(
+                    "Job {} could not be removed after a failed request ({}); its items were never published",
+                    jobId,
+                    RedactedFailure.describe(e));
         }
     }
 
-    private void releaseQuietly(Tenant tenant, String key) {
+    private void releaseQuietly(Tenant tenant, String key, IdempotencyStore.Entry entry) {
         try {
-            idempotency.release(tenant.id(), key);
-        } catch (DependencyUnavailableException e) {
-            log.warn("Idempotency-Key could not be released; it expires by itself");
+            idempotency.release(tenant.id(), key, entry);
+        } catch (EngineUnavailableException e) {
+            log.warn("Idempotency-Key could not be released; a retry with it is answered once its job is known");
         }
     }
 
-    private void confirmQuietly(Tenant tenant, String key) {
+    private void confirmQuietly(Tenant tenant, String key, IdempotencyStore.Entry entry) {
         try {
-            idempotency.confirm(tenant.id(), key, properties.idempotencyTtl());
-        } catch (DependencyUnavailableException e) {
-            log.warn("Idempotency-Key could not be kept for its full lifetime; the job itself is durable");
+            idempotency.confirm(tenant.id(), key, entry, properties.idempotencyTtl());
+        } catch (EngineUnavailableException e) {
+            log.warn("Idempotency-Key could not be confirmed; a replay answers 409 until a worker takes the job up");
         }
     }
 

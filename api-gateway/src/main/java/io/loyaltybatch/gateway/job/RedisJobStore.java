@@ -1,21 +1,21 @@
 package io.loyaltybatch.gateway.job;
 
-import io.loyaltybatch.gateway.api.DependencyUnavailableException;
+import static io.loyaltybatch.support.RedisFailures.call;
+
+import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -27,16 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisJobStore implements JobStore {
 
-    /**
-     * Job ids are seconds since this instant, shifted left, plus a Redis sequence number in the low bits; they stay
-     * below 2^53 so JavaScript clients read them exactly.
-     */
-    private static final long EPOCH_SECONDS =
-            Instant.parse("2025-01-01T00:00:00Z").getEpochSecond();
-
-    private static final int SEQUENCE_BITS = 20;
-
     private static final RedisScript<Long> CREATE = RedisScript.of(JobScripts.CREATE_JOB.source(), Long.class);
+
+    private static final RedisScript<Long> RECORD_POSITIONS =
+            RedisScript.of(JobScripts.RECORD_POSITIONS.source(), Long.class);
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> READ = RedisScript.of(JobScripts.READ_JOB.source(), List.class);
@@ -49,17 +43,6 @@ class RedisJobStore implements JobStore {
     RedisJobStore(StringRedisTemplate redis, JobsProperties properties) {
         this.redis = redis;
         this.properties = properties;
-    }
-
-    /**
-     * Unique while fewer than a million ids are handed out in one second, and while the clock does not run backwards
-     * across a loss of the Redis counter.
-     */
-    @Override
-    public long nextJobId() {
-        long sequence = call(() -> redis.opsForValue().increment(JobKeys.JOB_SEQUENCE));
-        long seconds = Instant.now().getEpochSecond() - EPOCH_SECONDS;
-        return (seconds << SEQUENCE_BITS) | (sequence & ((1L << SEQUENCE_BITS) - 1));
     }
 
     @Override
@@ -91,34 +74,56 @@ class RedisJobStore implements JobStore {
     }
 
     @Override
-    public boolean exists(long jobId) {
-        return Boolean.TRUE.equals(call(() -> redis.hasKey(JobKeys.header(jobId))));
+    public void recordPositions(long jobId, ItemPositions positions) {
+        Long recorded = call(() -> redis.execute(RECORD_POSITIONS, List.of(JobKeys.header(jobId)), positions.encode()));
+        if (recorded == null || recorded != 1L) {
+            throw new IllegalStateException("job " + jobId + " vanished before its items were published");
+        }
     }
 
     @Override
-    public Optional<JobSnapshot> find(long jobId) {
-        List<?> both = call(() -> redis.execute(READ, List.of(JobKeys.header(jobId), JobKeys.results(jobId))));
-        Map<String, String> header = pairs((List<?>) both.get(0));
-        if (header.isEmpty()) {
+    public Optional<JobSnapshot> find(String tenantId, long jobId) {
+        return read(tenantId, jobId, true).map(both -> {
+            Map<String, String> header = both.get(0);
+            List<ItemResult> results =
+                    both.get(1).values().stream().map(WireCodec::decodeResult).toList();
+            return new JobSnapshot(
+                    jobId,
+                    header.get(JobKeys.TENANT),
+                    ItemType.fromPathName(header.get(JobKeys.TYPE)).orElseThrow(),
+                    JobStatus.fromWireName(header.get(JobKeys.STATUS)),
+                    intField(header, JobKeys.ITEM_COUNT),
+                    intField(header, JobKeys.FINISHED),
+                    intField(header, JobKeys.ERRORS),
+                    intField(header, JobKeys.CANCELLED),
+                    header.get(JobKeys.CREATED_AT),
+                    header.get(JobKeys.STARTED_AT),
+                    header.get(JobKeys.COMPLETED_AT),
+                    header.get(JobKeys.FAILURE_REASON),
+                    results);
+        });
+    }
+
+    @Override
+    public Optional<JobHeader> header(String tenantId, long jobId) {
+        return read(tenantId, jobId, false).map(both -> {
+            Map<String, String> header = both.get(0);
+            return new JobHeader(
+                    jobId,
+                    header.get(JobKeys.TENANT),
+                    JobStatus.fromWireName(header.get(JobKeys.STATUS)),
+                    ItemPositions.decode(header.get(JobKeys.POSITIONS)));
+        });
+    }
+
+    /** Header and (if asked) results as maps; empty for an unknown or foreign job. */
+    private Optional<List<Map<String, String>>> read(String tenantId, long jobId, boolean withResults) {
+        List<?> both = call(() -> redis.execute(
+                READ, List.of(JobKeys.header(jobId), JobKeys.results(jobId)), tenantId, withResults ? "1" : "0"));
+        if (both == null || both.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> results = pairs((List<?>) both.get(1));
-        List<ItemResult> decoded =
-                results.values().stream().map(WireCodec::decodeResult).toList();
-        return Optional.of(new JobSnapshot(
-                jobId,
-                header.get(JobKeys.TENANT),
-                ItemType.fromPathName(header.get(JobKeys.TYPE)).orElseThrow(),
-                JobStatus.fromWireName(header.get(JobKeys.STATUS)),
-                intField(header, JobKeys.ITEM_COUNT),
-                intField(header, JobKeys.FINISHED),
-                intField(header, JobKeys.ERRORS),
-                intField(header, JobKeys.CANCELLED),
-                header.get(JobKeys.CREATED_AT),
-                header.get(JobKeys.STARTED_AT),
-                header.get(JobKeys.COMPLETED_AT),
-                header.get(JobKeys.FAILURE_REASON),
-                decoded));
+        return Optional.of(List.of(pairs((List<?>) both.get(0)), pairs((List<?>) both.get(1))));
     }
 
     @Override
@@ -129,12 +134,25 @@ class RedisJobStore implements JobStore {
                 tenantId,
                 JobKeys.timestamp(now),
                 Long.toString(properties.retention().toSeconds())));
-        return StopOutcome.valueOf(outcome);
+        StopOutcome stopped = StopOutcome.valueOf(outcome);
+        if (stopped == StopOutcome.STOPPED) {
+            try {
+                forgetActive(jobId);
+            } catch (EngineUnavailableException e) {
+                // the job is stopped; the watchdog drops it from the index on its next round
+            }
+        }
+        return stopped;
     }
 
     @Override
     public void delete(long jobId) {
         call(() -> redis.delete(List.of(JobKeys.header(jobId), JobKeys.results(jobId), JobKeys.started(jobId))));
+        forgetActive(jobId);
+    }
+
+    /** Drops an ended job from the watchdog's index (another slot than the job's keys, hence a command of its own). */
+    private void forgetActive(long jobId) {
         call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId)));
     }
 
@@ -149,13 +167,5 @@ class RedisJobStore implements JobStore {
     private static int intField(Map<String, String> header, String field) {
         String value = header.get(field);
         return value == null ? 0 : Integer.parseInt(value);
-    }
-
-    static <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (RedisConnectionFailureException | QueryTimeoutException e) {
-            throw new DependencyUnavailableException("Redis", e);
-        }
     }
 }

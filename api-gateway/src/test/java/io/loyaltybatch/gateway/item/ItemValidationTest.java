@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemType;
-import io.loyaltybatch.model.WireCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +14,7 @@ class ItemValidationTest {
 
     private ValidatedItem validate(String json) {
         return validation
-                .validate(ItemType.CUSTOMERS, List.of(WireCodec.mapper().readTree(json)))
+                .validate(ItemType.CUSTOMERS, List.of(SubmittedItems.of(json)))
                 .get(0);
     }
 
@@ -106,5 +105,68 @@ class ItemValidationTest {
 
         assertThat(rejected.result().code()).isEqualTo(ErrorCode.INVALID_VALUE);
         assertThat(rejected.index()).isZero();
+    }
+
+    @Test
+    void textNoStoreCanHoldFailsTheItemNamingTheFieldWithoutEchoingIt() {
+        ValidatedItem.Rejected nul = rejected(validate("{\"customerId\": \"c-1\", \"email\": \"a\\u0000@b.co\"}"));
+        assertThat(nul.result().code()).isEqualTo(ErrorCode.INVALID_VALUE);
+        assertThat(nul.result().message()).isEqualTo("email contains a NUL character");
+        assertThat(nul.result().customerId()).isEqualTo("c-1");
+
+        ValidatedItem.Rejected surrogate = rejected(
+                validate(
+                        "{\"customerId\": \"c\", \"customerAttributes\": {\"custom\": {\"x\\u0000\": 1, \"y\": \"\\udc00\"}}}"));
+        assertThat(surrogate.result().message())
+                .isEqualTo("customerAttributes.custom.? has a field name that contains a NUL character");
+
+        ValidatedItem.Rejected badId = rejected(validate("{\"customerId\": \"\\u0000\"}"));
+        assertThat(badId.result().message()).isEqualTo("customerId contains a NUL character");
+        assertThat(badId.result().customerId()).isNull();
+    }
+
+    @Test
+    void numbersOutOfRangeDuplicateKeysAndDeepNestingFailTheItem() {
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"custom\": {\"n\": 1e99999999999}}"))
+                        .result()
+                        .message())
+                .isEqualTo("custom.n is a number out of range");
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"custom\": {\"n\": " + "9".repeat(41) + "}}"))
+                        .result()
+                        .message())
+                .isEqualTo("custom.n is a number out of range");
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"guest\": true, \"guest\": false}"))
+                        .result()
+                        .message())
+                .isEqualTo("guest is given more than once");
+        String deep = "{\"customerId\": \"c\", \"custom\": " + "[".repeat(10) + "1" + "]".repeat(10) + "}";
+        assertThat(rejected(validate(deep)).result().message())
+                .isEqualTo("custom[0][0][0][0][0][0][0][0][0] is nested deeper than 10 levels");
+        assertThat(validate(
+                        "{\"customerId\": \"c\", \"custom\": {\"n\": " + "[".repeat(8) + "1" + "]".repeat(8) + "}}"))
+                .isInstanceOf(ValidatedItem.Accepted.class);
+    }
+
+    @Test
+    void anItemLargerThan64KibIs3003() {
+        String item = "{\"customerId\": \"c\", \"ignored\": \"" + "x".repeat(65_536) + "\"}";
+        assertThat(rejected(validate(item)).result().message()).isEqualTo("An item may be at most 65536 bytes");
+        assertThat(rejected(validate(item)).result().customerId()).isEqualTo("c");
+    }
+
+    @Test
+    void customAndTagsAreBounded() {
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"custom\": {\"x\": \"" + "y".repeat(8200) + "\"}}"))
+                        .result()
+                        .message())
+                .isEqualTo("custom may be at most 8192 bytes of JSON");
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"tags\": [" + "\"t\", ".repeat(50) + "\"t\"]}"))
+                        .result()
+                        .message())
+                .isEqualTo("tags may hold at most 50 strings");
+        assertThat(rejected(validate("{\"customerId\": \"c\", \"dateOfBirth\": \"+10000-01-01\"}"))
+                        .result()
+                        .code())
+                .isEqualTo(ErrorCode.INVALID_VALUE);
     }
 }

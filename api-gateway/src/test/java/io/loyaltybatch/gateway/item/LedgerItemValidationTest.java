@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemType;
-import io.loyaltybatch.model.WireCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,9 +19,7 @@ class LedgerItemValidationTest {
             new EventsValidator()));
 
     private ValidatedItem validate(ItemType type, String json) {
-        return validation
-                .validate(type, List.of(WireCodec.mapper().readTree(json)))
-                .get(0);
+        return validation.validate(type, List.of(SubmittedItems.of(json))).get(0);
     }
 
     private JsonNode accepted(ItemType type, String json) {
@@ -161,5 +158,101 @@ class LedgerItemValidationTest {
                         .isEmpty())
                 .isTrue();
         rejected(ItemType.BALANCE_INQUIRY, "{}", ErrorCode.MISSING_FIELD, "customerId is required");
+    }
+
+    @Test
+    void moneyHasAtMostTwelveIntegerDigitsAndTwoFractionDigits() {
+        String order = "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\", \"totalPaid\": ";
+        assertThat(accepted(ItemType.ORDERS, order + "999999999999.99}")
+                        .get("totalPaid")
+                        .decimalValue())
+                .isEqualByComparingTo("999999999999.99");
+        rejected(
+                ItemType.ORDERS,
+                order + "1000000000000}",
+                ErrorCode.INVALID_VALUE,
+                "totalPaid may have at most 12 digits before the decimal point");
+        rejected(
+                ItemType.ORDERS, order + "1e100000000}", ErrorCode.INVALID_VALUE, "totalPaid is a number out of range");
+        rejected(
+                ItemType.ORDERS,
+                order + "\"1e100000000\"}",
+                ErrorCode.INVALID_VALUE,
+                "totalPaid is a number out of range");
+        rejected(
+                ItemType.ORDERS,
+                order + "\"" + "1".repeat(41) + "\"}",
+                ErrorCode.INVALID_VALUE,
+                "totalPaid is a number out of range");
+        rejected(
+                ItemType.ORDERS,
+                order + "\"" + "a".repeat(41) + "\"}",
+                ErrorCode.INVALID_VALUE,
+                "totalPaid must be a number >= 0");
+    }
+
+    @Test
+    void pointsAreBoundedByTenToTheTwelve() {
+        assertThat(accepted(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\", \"amount\": -1000000000000}")
+                        .get("amount")
+                        .asLong())
+                .isEqualTo(-1_000_000_000_000L);
+        rejected(
+                ItemType.BALANCE_ADJUSTMENT,
+                "{\"customerId\": \"c\", \"amount\": -9223372036854775808}",
+                ErrorCode.INVALID_VALUE,
+                "amount must be between -1000000000000 and 1000000000000");
+        rejected(
+                ItemType.REDEEM,
+                "{\"customerId\": \"c\", \"transactionId\": \"t\", \"transactionTime\": \"2026-11-01\","
+                        + " \"points\": 1000000000001}",
+                ErrorCode.INVALID_VALUE,
+                "points must be between -1000000000000 and 1000000000000");
+    }
+
+    @Test
+    void dateTimesLieBetween1970AndTheYear9999() {
+        String order = "{\"customerId\": \"c\", \"orderId\": \"o\", \"totalPaid\": 1, \"orderDate\": ";
+        accepted(ItemType.ORDERS, order + "\"9999-12-31T23:59:59Z\"}");
+        rejected(
+                ItemType.ORDERS,
+                order + "\"+999999999-12-31T23:59:59Z\"}",
+                ErrorCode.INVALID_VALUE,
+                "orderDate must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        rejected(
+                ItemType.ORDERS,
+                order + "\"1969-12-31T23:59:59Z\"}",
+                ErrorCode.INVALID_VALUE,
+                "orderDate must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+    }
+
+    @Test
+    void eventsAndLineItemsAreBounded() {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i <= 50; i++) {
+            events.append(i == 0 ? "" : ", ").append("\"e").append(i).append("\": {}");
+        }
+        rejected(
+                ItemType.EVENTS,
+                "{\"customerId\": \"c\", \"events\": {" + events + "}}",
+                ErrorCode.INVALID_VALUE,
+                "events may name at most 50 events");
+        rejected(
+                ItemType.EVENTS,
+                "{\"customerId\": \"c\", \"events\": {\"a\": {\"x\": \"" + "x".repeat(4100) + "\"}}}",
+                ErrorCode.INVALID_VALUE,
+                "a may be at most 4096 bytes of JSON");
+        rejected(
+                ItemType.EVENTS,
+                "{\"customerId\": \"c\", \"events\": {\"a\": {}, \" a \": {}}}",
+                ErrorCode.INVALID_VALUE,
+                "event a is given more than once");
+        String lines = "{\"sku\": 1}, ".repeat(100) + "{\"sku\": 1}";
+        rejected(
+                ItemType.ORDERS,
+                "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\", \"totalPaid\": 1,"
+                        + " \"lineItems\": [" + lines + "]}",
+                ErrorCode.INVALID_VALUE,
+                "lineItems may hold at most 100 lines");
     }
 }

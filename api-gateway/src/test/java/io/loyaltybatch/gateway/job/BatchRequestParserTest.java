@@ -56,4 +56,34 @@ class BatchRequestParserTest {
         assertThat(parser.parse("{\"body\": [{}, {}, {}]}".getBytes(StandardCharsets.UTF_8)))
                 .hasSize(3);
     }
+
+    @Test
+    void requestNestedDeeperThan64LevelsIs3016() {
+        String deep = "{\"body\": [" + "[".repeat(70) + "]".repeat(70) + "]}";
+        ApiException e = rejection(deep);
+        assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_BODY);
+        assertThat(e.getMessage()).isEqualTo("The request body is nested more than 64 levels deep");
+    }
+
+    @Test
+    void bodyGivenTwiceOrTrailingContentIs3016() {
+        assertThat(rejection("{\"body\": [{}], \"body\": [{}]}").getMessage())
+                .isEqualTo("The request body holds \"body\" twice");
+        assertThat(rejection("{\"body\": [{}]} {}").code()).isEqualTo(ErrorCode.MALFORMED_BODY);
+    }
+
+    @Test
+    void otherTopLevelFieldsAreSkippedUnreadEvenWhenHostile() {
+        assertThat(parser.parse(
+                        "{\"x\": 1e99999999999, \"y\": \"\\u0000\", \"body\": [{}]}".getBytes(StandardCharsets.UTF_8)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aHugeNumberIsReadAsTextAndRefusedWithoutConversion() {
+        String huge = "9".repeat(1_000_000);
+        var items = parser.parse(("{\"body\": [{\"n\": " + huge + "}]}").getBytes(StandardCharsets.UTF_8));
+        assertThat(items.get(0).defect()).isEqualTo("n is a number out of range");
+        assertThat(items.get(0).bytes()).isGreaterThan(1_000_000);
+    }
 }

@@ -16,15 +16,17 @@ class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public boolean reserve(String tenantId, String key, Entry entry, Duration pendingTtl) {
+    public boolean reserve(String tenantId, String key, Entry entry, Duration ttl) {
         return entries.putIfAbsent(tenantId + "/" + key, entry) == null;
     }
 
     @Override
-    public void confirm(String tenantId, String key, Duration ttl) {}
+    public void confirm(String tenantId, String key, Entry entry, Duration ttl) {
+        entries.put(tenantId + "/" + key, new Entry(entry.jobId(), entry.requestDigest(), true, entry.reservedAt()));
+    }
 
     @Override
-    public void release(String tenantId, String key) {
-        entries.remove(tenantId + "/" + key);
+    public void release(String tenantId, String key, Entry entry) {
+        entries.remove(tenantId + "/" + key, entry);
     }
 }

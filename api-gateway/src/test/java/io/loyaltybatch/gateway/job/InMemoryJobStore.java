@@ -1,7 +1,8 @@
 package io.loyaltybatch.gateway.job;
 
-import io.loyaltybatch.gateway.api.DependencyUnavailableException;
+import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.JobStatus;
+import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A {@link JobStore} in memory, for use-case tests; can be told to be unreachable. */
-class InMemoryJobStore implements JobStore {
+class InMemoryJobStore implements JobStore, JobIds {
 
     final Map<Long, JobSnapshot> jobs = new ConcurrentHashMap<>();
+    final Map<Long, ItemPositions> positions = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     volatile boolean down;
 
     @Override
-    public long nextJobId() {
-        check();
+    public long next() {
         return ids.incrementAndGet();
     }
 
@@ -45,15 +46,45 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public boolean exists(long jobId) {
+    public void recordPositions(long jobId, ItemPositions itemPositions) {
         check();
-        return jobs.containsKey(jobId);
+        if (!jobs.containsKey(jobId)) {
+            throw new IllegalStateException("job " + jobId + " vanished");
+        }
+        positions.put(jobId, itemPositions);
     }
 
     @Override
-    public Optional<JobSnapshot> find(long jobId) {
+    public Optional<JobSnapshot> find(String tenantId, long jobId) {
         check();
-        return Optional.ofNullable(jobs.get(jobId));
+        return Optional.ofNullable(jobs.get(jobId)).filter(job -> job.tenantId().equals(tenantId));
+    }
+
+    @Override
+    public Optional<JobHeader> header(String tenantId, long jobId) {
+        return find(tenantId, jobId)
+                .map(job -> new JobHeader(jobId, job.tenantId(), job.status(), positions.get(jobId)));
+    }
+
+    /** Moves a queued job to running, as a worker taking its first item does. */
+    void start(long jobId) {
+        JobSnapshot job = jobs.get(jobId);
+        jobs.put(
+                jobId,
+                new JobSnapshot(
+                        jobId,
+                        job.tenantId(),
+                        job.type(),
+                        JobStatus.RUNNING,
+                        job.itemCount(),
+                        job.finished(),
+                        job.errors(),
+                        job.cancelled(),
+                        job.createdAt(),
+                        job.createdAt(),
+                        null,
+                        null,
+                        job.results()));
     }
 
     @Override
@@ -92,11 +123,12 @@ class InMemoryJobStore implements JobStore {
     public void delete(long jobId) {
         check();
         jobs.remove(jobId);
+        positions.remove(jobId);
     }
 
     private void check() {
         if (down) {
-            throw new DependencyUnavailableException("Redis", new RuntimeException("down"));
+            throw new EngineUnavailableException("Redis", new RuntimeException("down"));
         }
     }
 }

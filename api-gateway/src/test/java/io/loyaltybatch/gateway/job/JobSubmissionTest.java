@@ -4,19 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyaltybatch.gateway.api.ApiException;
-import io.loyaltybatch.gateway.api.DependencyUnavailableException;
 import io.loyaltybatch.gateway.item.ItemValidation;
 import io.loyaltybatch.gateway.item.ItemValidator;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobStatus;
+import io.loyaltybatch.support.EngineUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -26,6 +28,7 @@ class JobSubmissionTest {
 
     private static final Tenant ACME = new Tenant("acme");
     private static final Tenant GLOBEX = new Tenant("globex");
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
@@ -35,25 +38,15 @@ class JobSubmissionTest {
     private JobSubmission newSubmission() {
         GatewayProperties properties =
                 new GatewayProperties(1000, DataSize.ofMegabytes(5), Duration.ofHours(24), Duration.ofMinutes(2));
-        ItemValidator customers = new ItemValidator() {
-            @Override
-            public ItemType type() {
-                return ItemType.CUSTOMERS;
-            }
-
-            @Override
-            public JsonNode validate(JsonNode item) {
-                return item;
-            }
-        };
         return new JobSubmission(
                 new BatchRequestParser(properties),
-                new ItemValidation(List.of(customers)),
+                new ItemValidation(List.of(passThrough())),
+                jobs,
                 jobs,
                 idempotency,
                 publisher,
                 properties,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static byte[] body(String json) {
@@ -71,7 +64,7 @@ class JobSubmissionTest {
         assertThat(publisher.published).extracting(e -> e.index()).containsExactly(0, 2);
         assertThat(publisher.published)
                 .allMatch(e -> e.jobId() == submitted.jobId() && e.tenantId().equals("acme"));
-        JobSnapshot job = jobs.find(submitted.jobId()).orElseThrow();
+        JobSnapshot job = jobs.find("acme", submitted.jobId()).orElseThrow();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.itemCount()).isEqualTo(3);
         assertThat(job.results()).singleElement().satisfies(r -> {
@@ -86,7 +79,7 @@ class JobSubmissionTest {
                 .submit(ACME, "customers", body("{\"body\": [{}, {}]}"), null)
                 .jobId();
 
-        assertThat(jobs.find(jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(jobs.find("acme", jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
         assertThat(publisher.published).isEmpty();
     }
 
@@ -105,7 +98,7 @@ class JobSubmissionTest {
 
         assertThatThrownBy(() ->
                         submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "key-1"))
-                .isInstanceOf(DependencyUnavailableException.class);
+                .isInstanceOf(EngineUnavailableException.class);
 
         assertThat(jobs.jobs).isEmpty();
         assertThat(idempotency.entries).isEmpty();
@@ -153,5 +146,122 @@ class JobSubmissionTest {
                         ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "k".repeat(256)))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void publishedItemsArePositionedWithTheJobBeforeTheyBecomeVisible() {
+        long jobId = submission
+                .submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}, {\"customerId\": \"b\"}]}"), null)
+                .jobId();
+
+        assertThat(jobs.positions.get(jobId).lastOffsets()).containsEntry(0, 1L);
+    }
+
+    @Test
+    void aFailureAfterTheJobWasWrittenLeavesNoJob() {
+        InMemoryJobStore failingAfterCreate = new InMemoryJobStore() {
+            @Override
+            public void recordPositions(long jobId, io.loyaltybatch.model.ItemPositions positions) {
+                throw new EngineUnavailableException("Redis", new RuntimeException("READONLY"));
+            }
+        };
+        GatewayProperties properties =
+                new GatewayProperties(1000, DataSize.ofMegabytes(5), Duration.ofHours(24), Duration.ofMinutes(2));
+        JobSubmission submitting = new JobSubmission(
+                new BatchRequestParser(properties),
+                new ItemValidation(List.of(passThrough())),
+                failingAfterCreate,
+                failingAfterCreate,
+                idempotency,
+                publisher,
+                properties,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThatThrownBy(
+                        () -> submitting.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "k"))
+                .isInstanceOf(EngineUnavailableException.class);
+
+        assertThat(failingAfterCreate.jobs).isEmpty();
+        assertThat(publisher.published).isEmpty();
+        assertThat(idempotency.entries).isEmpty();
+    }
+
+    @Test
+    void aReplayWhileTheFirstRequestIsStillPublishingIs409AndNeverTheIdOfAJobThatMayFail() throws Exception {
+        byte[] body = body("{\"body\": [{\"customerId\": \"a\"}]}");
+        publisher.holdHalfWay();
+        CompletableFuture<Throwable> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                submission.submit(ACME, "customers", body, "key-1");
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        RecordingPublisher.await(publisher.writing);
+
+        assertThatThrownBy(() -> submission.submit(ACME, "customers", body, "key-1"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+
+        publisher.finish(true);
+        assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(EngineUnavailableException.class);
+        assertThat(jobs.jobs).isEmpty();
+        publisher.down = false;
+        publisher.release = null;
+        JobSubmission.Submitted retried = submission.submit(ACME, "customers", body, "key-1");
+        assertThat(retried.replayed()).isFalse();
+        assertThat(jobs.jobs).containsOnlyKeys(retried.jobId());
+    }
+
+    @Test
+    void aPendingKeyWhoseJobAWorkerTookUpIsReplayed() {
+        byte[] body = body("{\"body\": [{\"customerId\": \"a\"}]}");
+        long jobId = submission.submit(ACME, "customers", body, "key-1").jobId();
+        IdempotencyStore.Entry confirmed = idempotency.entries.get("acme/key-1");
+        // as if the confirmation after the commit had been lost
+        idempotency.entries.put(
+                "acme/key-1",
+                new IdempotencyStore.Entry(jobId, confirmed.requestDigest(), false, confirmed.reservedAt()));
+
+        assertThatThrownBy(() -> submission.submit(ACME, "customers", body, "key-1"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        jobs.start(jobId);
+        JobSubmission.Submitted replayed = submission.submit(ACME, "customers", body, "key-1");
+
+        assertThat(replayed.jobId()).isEqualTo(jobId);
+        assertThat(replayed.replayed()).isTrue();
+        assertThat(idempotency.entries.get("acme/key-1").confirmed()).isTrue();
+    }
+
+    @Test
+    void aKeyWhoseRequestDiedBeforePublishingIsTakenOverOnceThePendingWindowHasPassed() {
+        byte[] body = body("{\"body\": [{\"customerId\": \"a\"}]}");
+        long deadJob = submission.submit(ACME, "customers", body, "key-1").jobId();
+        String digest = idempotency.entries.get("acme/key-1").requestDigest();
+        jobs.positions.remove(deadJob);
+        idempotency.entries.put(
+                "acme/key-1", new IdempotencyStore.Entry(deadJob, digest, false, NOW.minus(Duration.ofMinutes(3))));
+
+        JobSubmission.Submitted fresh = submission.submit(ACME, "customers", body, "key-1");
+
+        assertThat(fresh.replayed()).isFalse();
+        assertThat(fresh.jobId()).isNotEqualTo(deadJob);
+        assertThat(jobs.jobs).containsOnlyKeys(fresh.jobId());
+    }
+
+    private static ItemValidator passThrough() {
+        return new ItemValidator() {
+            @Override
+            public ItemType type() {
+                return ItemType.CUSTOMERS;
+            }
+
+            @Override
+            public JsonNode validate(JsonNode item) {
+                return item;
+            }
+        };
     }
 }
