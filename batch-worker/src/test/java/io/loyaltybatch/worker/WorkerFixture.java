@@ -99,7 +99,17 @@ public final class WorkerFixture implements AutoCloseable {
         }
     }
 
-    private static int partition(String key) {
+    /** A customer id of the tenant whose records land on {@code partition} (of 12). */
+    public static String customerOnPartition(String tenantId, int partition, String prefix) {
+        for (int i = 0; ; i++) {
+            String candidate = prefix + "-" + i;
+            if (partition(tenantId + "/" + candidate) == partition) {
+                return candidate;
+            }
+        }
+    }
+
+    public static int partition(String key) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 12;
     }
 

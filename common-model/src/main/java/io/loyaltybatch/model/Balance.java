@@ -15,7 +15,7 @@ public record Balance(long available, long pending, long totalEarned) {
     public static final Balance EMPTY = new Balance(0, 0, 0);
 
     public long total() {
-        return available + pending;
+        return Math.addExact(available, pending);
     }
 
     /** The balance-inquiry payload of the contract, in its field order. */

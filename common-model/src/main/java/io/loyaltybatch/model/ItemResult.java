@@ -16,6 +16,9 @@ import java.util.Objects;
 public record ItemResult(
         int index, String customerId, boolean successful, String message, ErrorCode code, Map<String, Object> payload) {
 
+    /** Longest customer id an item may have (the contract's bound), and so a result may carry. */
+    public static final int MAX_CUSTOMER_ID_CHARS = 100;
+
     public ItemResult {
         Objects.requireNonNull(message, "message");
         payload = payload == null ? Map.of() : payload;

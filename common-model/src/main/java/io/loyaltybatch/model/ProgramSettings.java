@@ -7,12 +7,15 @@ import java.math.RoundingMode;
  * A tenant's loyalty program: how points are earned, what they are worth and when they may be spent. Missing values
  * take the contract's defaults.
  *
+ * <p>Each setting has a range, checked when the settings are read, so that no amount an item may carry can overflow the
+ * arithmetic on it; what still could (an extreme program) fails as {@link ArithmeticException}, never wraps.
+ *
  * @param currency            currency of money amounts, default {@code USD}
  * @param pointsName          what the program calls its points, default {@code Points}
- * @param earnPoints          points earned per {@code earnPerAmount} spent, default 1
- * @param earnPerAmount       money spent per {@code earnPoints}, default 1.00
- * @param redemptionFactor    money value of one point, default 0.01
- * @param returnWindowDays    days earned points stay pending before they can be spent, default 0
+ * @param earnPoints          points earned per {@code earnPerAmount} spent, default 1 (0 to 1,000,000)
+ * @param earnPerAmount       money spent per {@code earnPoints}, default 1.00 (0.01 to 10^12)
+ * @param redemptionFactor    money value of one point, default 0.01 (0.0001 to 10^6)
+ * @param returnWindowDays    days earned points stay pending before they can be spent, default 0 (0 to 3650)
  * @param autoCreateCustomers whether orders, cashback and events create a missing customer, default true
  */
 public record ProgramSettings(
@@ -34,15 +37,27 @@ public record ProgramSettings(
         redemptionFactor = redemptionFactor == null ? new BigDecimal("0.01") : redemptionFactor;
         returnWindowDays = returnWindowDays == null ? 0 : returnWindowDays;
         autoCreateCustomers = autoCreateCustomers == null ? Boolean.TRUE : autoCreateCustomers;
-        if (earnPoints < 0 || earnPerAmount.signum() <= 0 || redemptionFactor.signum() <= 0 || returnWindowDays < 0) {
-            throw new IllegalArgumentException("earnPoints >= 0, earnPerAmount > 0, redemptionFactor > 0 and "
-                    + "returnWindowDays >= 0 are required");
+        if (earnPoints < 0
+                || earnPoints > 1_000_000
+                || earnPerAmount.compareTo(new BigDecimal("0.01")) < 0
+                || earnPerAmount.compareTo(BigDecimal.TEN.pow(12)) > 0
+                || redemptionFactor.compareTo(new BigDecimal("0.0001")) < 0
+                || redemptionFactor.compareTo(BigDecimal.TEN.pow(6)) > 0
+                || returnWindowDays < 0
+                || returnWindowDays > 3650) {
+            throw new IllegalArgumentException("earnPoints 0 to 1000000, earnPerAmount 0.01 to 10^12, redemptionFactor"
+                    + " 0.0001 to 10^6 and returnWindowDays 0 to 3650 are required");
         }
     }
 
-    /** Points earned on {@code amount} spent: {@code floor(amount / earnPerAmount) * earnPoints}. */
+    /**
+     * Points earned on {@code amount} spent: {@code floor(amount / earnPerAmount) * earnPoints}.
+     *
+     * @throws ArithmeticException if the points do not fit a {@code long}
+     */
     public long pointsEarnedOn(BigDecimal amount) {
-        return amount.divide(earnPerAmount, 0, RoundingMode.FLOOR).longValueExact() * earnPoints;
+        return Math.multiplyExact(
+                amount.divide(earnPerAmount, 0, RoundingMode.FLOOR).longValueExact(), earnPoints);
     }
 
     /** Points needed to redeem {@code amount} of money, rounded up to whole points. */

@@ -50,11 +50,14 @@ public final class WireCodec {
         }
         int version = node.path("v").asInt(-1);
         if (version != ItemEnvelope.CURRENT_VERSION) {
-            throw new MalformedEnvelopeException("unsupported envelope version " + node.path("v"));
+            throw new MalformedEnvelopeException("unsupported envelope version");
         }
         ItemType type = ItemType.fromPathName(node.path("type").asString(""))
-                .orElseThrow(() -> new MalformedEnvelopeException("unknown item type " + node.path("type")));
+                .orElseThrow(() -> new MalformedEnvelopeException("unknown item type"));
         String tenant = requiredText(node, "tenant");
+        if (SafeText.problem(tenant) != null) {
+            throw new MalformedEnvelopeException("envelope has an unreadable tenant");
+        }
         String customerId = requiredText(node, "customerId");
         JsonNode item = node.get("item");
         if (!node.path("jobId").canConvertToLong() || !node.path("index").canConvertToInt() || item == null) {

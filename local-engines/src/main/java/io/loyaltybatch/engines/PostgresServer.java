@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The cluster lives in {@code <dataDir>/data} and is initialised only once, so a restart keeps the data;
  * the server log goes to {@code <dataDir>/logs/postgres.log}. Commits are synchronous: zonky turns that off by
- * default, which would let a killed server lose commits it had already acknowledged.
+ * default, which would let a killed server lose commits it had already acknowledged. The server log names errors
+ * without the data they concern (terse verbosity, no failing statements).
  */
 public final class PostgresServer implements Engine {
 
@@ -59,6 +60,10 @@ public final class PostgresServer implements Engine {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("synchronous_commit", "on")
+                    // the server log must not echo data: no DETAIL ("Failing row contains ..."), CONTEXT ("JSON data
+                    // ...") or failing statement; parameters are never logged (log_parameter_max_length* stay 0)
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .setOutputRedirector(log)
                     .setErrorRedirector(log)
                     .setPGStartupWait(Duration.ofSeconds(60))

@@ -42,7 +42,7 @@ class BalanceAdjustmentHandler implements ItemHandler {
             } else if (adjustment.amount() > 0) {
                 book.credit(customer, adjustment.amount(), source);
                 results.add(adjusted(item, adjustment, book.balance(customer).available()));
-            } else if (book.debit(customer, -adjustment.amount(), MovementKind.ADJUSTMENT_DOWN, source)
+            } else if (book.debit(customer, Math.negateExact(adjustment.amount()), MovementKind.ADJUSTMENT_DOWN, source)
                     .isPresent()) {
                 results.add(adjusted(item, adjustment, book.balance(customer).available()));
             } else {

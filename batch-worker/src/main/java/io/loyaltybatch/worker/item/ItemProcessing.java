@@ -2,6 +2,8 @@ package io.loyaltybatch.worker.item;
 
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.support.RedactedFailure;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.progress.ProgressStore;
 import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
@@ -36,7 +38,7 @@ public class ItemProcessing {
 
     /**
      * @throws ItemFailedException if one item fails for a reason of its own; the items before it are done
-     * @throws RuntimeException    any failure of the infrastructure, with nothing of the poll acknowledged
+     * @throws EngineUnavailableException if an engine cannot serve; nothing of the poll may be acknowledged
      */
     public void process(List<ItemEnvelope> items) {
         if (items.isEmpty()) {
@@ -44,14 +46,13 @@ public class ItemProcessing {
         }
         try {
             processTogether(items);
+        } catch (EngineUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (Failures.isTransient(e)) {
-                throw e;
-            }
             log.warn(
                     "A poll of {} item(s) failed ({}); applying its items one by one to find the failing one",
                     items.size(),
-                    e.getClass().getName());
+                    RedactedFailure.describe(e));
             processOneByOne(items);
         }
     }
@@ -69,10 +70,9 @@ public class ItemProcessing {
         for (int i = 0; i < items.size(); i++) {
             try {
                 processTogether(List.of(items.get(i)));
+            } catch (EngineUnavailableException e) {
+                throw e;
             } catch (RuntimeException e) {
-                if (Failures.isTransient(e)) {
-                    throw e;
-                }
                 throw new ItemFailedException(i, e);
             }
         }

@@ -1,8 +1,12 @@
 package io.loyaltybatch.worker.item;
 
+import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.MalformedEnvelopeException;
+import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.RedactedFailure;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -10,10 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -27,15 +29,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *       reported failed with 5000 and dead-lettered ({@link UnprocessableItemRecoverer}); its job still ends;</li>
  *   <li>a record that can never be read goes to the dead-letter topic at once.</li>
  * </ul>
- * Dead letters carry headers naming the source topic, partition, offset and the exception.
+ * Dead letters carry headers naming the source topic, partition and offset, the failure's class and SQLState, and the
+ * item ({@code jobId/index}); never an exception message or stack trace, which would quote the item's values.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaItemsConfig {
 
     /** Dead-letter header: class name of the failure, unwrapped from the listener container's exceptions. */
     static final String CAUSE_FQCN = "loyalty-dlt-cause-fqcn";
-    /** Dead-letter header: message of that failure. */
-    static final String CAUSE_MESSAGE = "loyalty-dlt-cause-message";
+    /** Dead-letter header: the SQLState of a database failure. */
+    static final String SQL_STATE = "loyalty-dlt-sqlstate";
+    /** Dead-letter header: {@code jobId/index} of a readable item. */
+    static final String ITEM = "loyalty-dlt-item";
 
     @Bean
     NewTopic itemsTopic(ItemsTopicProperties topic) {
@@ -61,12 +66,16 @@ class KafkaItemsConfig {
             WorkerProperties worker) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
                 template, (record, exception) -> new TopicPartition(topic.deadLetterName(), record.partition()));
-        deadLetters.setHeadersFunction((record, exception) -> causeHeaders(exception));
+        // exception messages and stack traces quote item values: only class names, SQLStates and the item go along
+        deadLetters.excludeHeader(
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        deadLetters.setHeadersFunction(KafkaItemsConfig::causeHeaders);
         DefaultErrorHandler handler =
                 new DefaultErrorHandler(new UnprocessableItemRecoverer(processing, deadLetters), unlimited(worker));
         // a failing item (reported by index) gets a few tries; everything else is the infrastructure: no limit
-        handler.setBackOffFunction(
-                (record, exception) -> Failures.isTransient(exception) ? unlimited(worker) : limited(worker));
+        handler.setBackOffFunction((record, exception) ->
+                FailureClassifier.isEngineUnavailable(exception) ? unlimited(worker) : limited(worker));
         handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
         return handler;
     }
@@ -87,15 +96,27 @@ class KafkaItemsConfig {
     }
 
     /** The standard headers name the container's wrapper exceptions; these name what actually went wrong. */
-    private static Headers causeHeaders(Exception exception) {
-        Throwable cause = exception;
-        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+    private static Headers causeHeaders(ConsumerRecord<?, ?> record, Exception exception) {
+        Throwable cause = FailureClassifier.withoutContainerWrappers(exception);
         RecordHeaders headers = new RecordHeaders();
-        headers.add(CAUSE_FQCN, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));
-        headers.add(CAUSE_MESSAGE, String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8));
+        if (cause instanceof RedactedFailure redacted) {
+            headers.add(CAUSE_FQCN, bytes(redacted.rootCause().failureClass()));
+            if (redacted.sqlState() != null) {
+                headers.add(SQL_STATE, bytes(redacted.sqlState()));
+            }
+        } else {
+            headers.add(CAUSE_FQCN, bytes(cause.getClass().getName()));
+        }
+        try {
+            ItemEnvelope item = WireCodec.decodeEnvelope(String.valueOf(record.value()));
+            headers.add(ITEM, bytes(item.jobId() + "/" + item.index()));
+        } catch (MalformedEnvelopeException unreadable) {
+            // nothing to name
+        }
         return headers;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,8 @@ package io.loyaltybatch.worker.item;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.MalformedEnvelopeException;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.support.RedactedFailure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +13,10 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * The last step for a record that retries could not process: a readable item is reported failed (5000) in its job,
- * so the job still ends, then the record goes to the dead-letter topic. If either step fails the container
- * delivers the record again, and both steps are safe to repeat.
+ * so the job still ends, then the record goes to the dead-letter topic. This step cannot fail for a reason of the
+ * item's own: what is stored about it is sanitised, and should reporting fail anyway the record is still
+ * dead-lettered and the partition moves on. Only an engine that cannot serve makes the container deliver the record
+ * again, and both steps are safe to repeat.
  */
 class UnprocessableItemRecoverer implements ConsumerRecordRecoverer {
 
@@ -28,17 +32,39 @@ class UnprocessableItemRecoverer implements ConsumerRecordRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception exception) {
+        ItemEnvelope item = readable(record);
+        if (item != null) {
+            report(item);
+        } else {
+            log.error(
+                    "Unreadable record at {}-{}@{} dead-lettered", record.topic(), record.partition(), record.offset());
+        }
+        deadLetters.accept(record, exception);
+    }
+
+    private void report(ItemEnvelope item) {
         try {
-            ItemEnvelope item = WireCodec.decodeEnvelope(String.valueOf(record.value()));
             processing.reportUnprocessable(item);
             log.error(
                     "Item {} of job {} failed after retries; reported with 5000 and dead-lettered",
                     item.index(),
                     item.jobId());
-        } catch (MalformedEnvelopeException e) {
+        } catch (EngineUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
             log.error(
-                    "Unreadable record at {}-{}@{} dead-lettered", record.topic(), record.partition(), record.offset());
+                    "Item {} of job {} failed after retries and could not be reported ({}); dead-lettered",
+                    item.index(),
+                    item.jobId(),
+                    RedactedFailure.describe(e));
         }
-        deadLetters.accept(record, exception);
+    }
+
+    private static ItemEnvelope readable(ConsumerRecord<?, ?> record) {
+        try {
+            return WireCodec.decodeEnvelope(String.valueOf(record.value()));
+        } catch (MalformedEnvelopeException e) {
+            return null;
+        }
     }
 }

@@ -8,7 +8,9 @@ import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.SafeText;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.JdbcFailures;
 import io.loyaltybatch.worker.jdbc.PostgresArrays;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,11 +37,11 @@ class JdbcItemLedger implements ItemLedger {
             INSERT INTO processed_items (job_id, item_index, tenant_id)
             SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[]) ORDER BY 1, 2
             ON CONFLICT DO NOTHING
-            RETURNING job_id, item_index""";
+            RETURNING job_id, item_index, tenant_id""";
     private static final String EARLIER_RESULTS = """
-            SELECT p.job_id, p.item_index, p.result::text FROM processed_items p
-            JOIN unnest(?::bigint[], ?::int[]) AS v(job_id, item_index)
-              ON p.job_id = v.job_id AND p.item_index = v.item_index""";
+            SELECT p.job_id, p.item_index, p.tenant_id, p.result::text FROM processed_items p
+            JOIN unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, tenant_id)
+              ON p.job_id = v.job_id AND p.item_index = v.item_index AND p.tenant_id = v.tenant_id""";
     private static final String STORE_RESULTS = """
             UPDATE processed_items p SET result = v.result::jsonb
             FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, result)
@@ -49,11 +51,11 @@ class JdbcItemLedger implements ItemLedger {
             INSERT INTO processed_items (job_id, item_index, tenant_id, result) VALUES (?, ?, ?, ?::jsonb)
             ON CONFLICT DO NOTHING""";
     private static final String STORED_RESULT =
-            "SELECT result::text FROM processed_items WHERE job_id = ? AND item_index = ?";
+            "SELECT result::text FROM processed_items WHERE job_id = ? AND item_index = ? AND tenant_id = ?";
 
-    private record ItemRef(long jobId, int index) {
+    private record ItemRef(long jobId, int index, String tenantId) {
         static ItemRef of(ItemEnvelope item) {
-            return new ItemRef(item.jobId(), item.index());
+            return new ItemRef(item.jobId(), item.index(), item.tenantId());
         }
     }
 
@@ -72,17 +74,24 @@ class JdbcItemLedger implements ItemLedger {
         if (items.isEmpty()) {
             return List.of();
         }
-        return transaction.execute(status -> applyInTransaction(items));
+        return JdbcFailures.call(() -> transaction.execute(status -> applyInTransaction(items)));
     }
 
     @Override
     public ItemResult recordUnprocessable(ItemEnvelope item) {
+        // whatever the item holds, this result can be stored: its only text from the item is made safe
         ItemResult failed = ItemResult.failure(
-                item.index(), item.customerId(), ErrorCode.ITEM_NOT_PROCESSED, "Item could not be processed");
-        return transaction.execute(status -> {
+                item.index(),
+                SafeText.sanitise(item.customerId(), ItemResult.MAX_CUSTOMER_ID_CHARS),
+                ErrorCode.ITEM_NOT_PROCESSED,
+                "Item could not be processed");
+        return JdbcFailures.call(() -> transaction.execute(status -> {
             jdbc.update(RECORD_UNPROCESSABLE, item.jobId(), item.index(), item.tenantId(), WireCodec.encode(failed));
-            return WireCodec.decodeResult(jdbc.queryForObject(STORED_RESULT, String.class, item.jobId(), item.index()));
-        });
+            return jdbc.queryForList(STORED_RESULT, String.class, item.jobId(), item.index(), item.tenantId()).stream()
+                    .map(WireCodec::decodeResult)
+                    .findFirst()
+                    .orElse(failed);
+        }));
     }
 
     private List<ItemResult> applyInTransaction(List<ItemEnvelope> items) {
@@ -132,7 +141,7 @@ class JdbcItemLedger implements ItemLedger {
                 jdbc,
                 CLAIM,
                 row -> {
-                    claimed.add(new ItemRef(row.getLong(1), row.getInt(2)));
+                    claimed.add(new ItemRef(row.getLong(1), row.getInt(2), row.getString(3)));
                 },
                 bigint(sorted.stream().map(ItemEnvelope::jobId).toList()),
                 integer(sorted.stream().map(ItemEnvelope::index).toList()),
@@ -151,12 +160,16 @@ class JdbcItemLedger implements ItemLedger {
                 jdbc,
                 EARLIER_RESULTS,
                 row -> {
-                    results.put(new ItemRef(row.getLong(1), row.getInt(2)), WireCodec.decodeResult(row.getString(3)));
+                    results.put(
+                            new ItemRef(row.getLong(1), row.getInt(2), row.getString(3)),
+                            WireCodec.decodeResult(row.getString(4)));
                 },
                 bigint(earlier.stream().map(ItemRef::jobId).toList()),
-                integer(earlier.stream().map(ItemRef::index).toList()));
+                integer(earlier.stream().map(ItemRef::index).toList()),
+                text(earlier.stream().map(ItemRef::tenantId).toList()));
         if (results.size() != earlier.size()) {
-            throw new IllegalStateException("an earlier item has no stored result");
+            // the (jobId, index) is taken by another tenant's item: never report its result
+            throw new IllegalStateException("an item's id is already taken by another tenant's item");
         }
         return results;
     }

@@ -66,18 +66,20 @@ public final class AccountBook {
     }
 
     /**
-     * Earns points. With a return window they stay pending until {@code returnWindowDays} after {@code earnedAt};
+     * Earns points (never negative). With a return window they stay pending until {@code returnWindowDays} after {@code earnedAt};
      * without one they are spendable at once.
      */
     public Movement earn(CustomerKey customer, long points, Instant earnedAt, int returnWindowDays, Source source) {
         Instant availableAt = returnWindowDays == 0 ? now : earnedAt.plus(Duration.ofDays(returnWindowDays));
         boolean pending = availableAt.isAfter(now);
+        requireNotNegative(points);
         Balance b = balance(customer);
+        long totalEarned = Math.addExact(b.totalEarned(), points);
         balances.put(
                 customer,
                 pending
-                        ? new Balance(b.available(), b.pending() + points, b.totalEarned() + points)
-                        : new Balance(b.available() + points, b.pending(), b.totalEarned() + points));
+                        ? new Balance(b.available(), Math.addExact(b.pending(), points), totalEarned)
+                        : new Balance(Math.addExact(b.available(), points), b.pending(), totalEarned));
         return add(
                 customer,
                 pending ? MovementKind.PENDING_EARN : MovementKind.EARN,
@@ -87,25 +89,37 @@ public final class AccountBook {
                 source);
     }
 
-    /** Adds points by hand; they are spendable at once but not counted as earned. */
+    /**
+     * Adds points by hand (never negative); they are spendable at once but not counted as earned.
+     *
+     * @throws ArithmeticException if the balance would not fit a {@code long}
+     */
     public Movement credit(CustomerKey customer, long points, Source source) {
+        requireNotNegative(points);
         Balance b = balance(customer);
-        balances.put(customer, new Balance(b.available() + points, b.pending(), b.totalEarned()));
+        balances.put(customer, new Balance(Math.addExact(b.available(), points), b.pending(), b.totalEarned()));
         return add(customer, MovementKind.ADJUSTMENT_UP, points, now, true, source);
     }
 
     /**
-     * Takes points from the available balance.
+     * Takes points (never negative) from the available balance.
      *
      * @return the movement, or empty if the available balance is smaller than {@code points}
      */
     public Optional<Movement> debit(CustomerKey customer, long points, MovementKind kind, Source source) {
+        requireNotNegative(points);
         Balance b = balance(customer);
         if (b.available() < points) {
             return Optional.empty();
         }
         balances.put(customer, new Balance(b.available() - points, b.pending(), b.totalEarned()));
         return Optional.of(add(customer, kind, -points, now, true, source));
+    }
+
+    private static void requireNotNegative(long points) {
+        if (points < 0) {
+            throw new IllegalArgumentException("points must not be negative: " + points);
+        }
     }
 
     /** Writes created customers, then all movements and the balance changes they make. */

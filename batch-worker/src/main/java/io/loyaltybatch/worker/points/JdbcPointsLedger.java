@@ -25,29 +25,39 @@ import org.springframework.stereotype.Component;
 class JdbcPointsLedger implements PointsLedger {
 
     private static final String ALLOCATE = "SELECT nextval('points_ledger_id_seq') FROM generate_series(1, ?)";
+    /** Locks first: the balances must be read with a snapshot taken after the locks are held. */
     private static final String LOCK = """
-            SELECT c.tenant_id, c.customer_id, c.available_points, c.total_earned_points,
-                   COALESCE((SELECT sum(l.points) FROM points_ledger l
-                             WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.customer_id
-                               AND NOT l.settled AND l.available_at <= ?), 0) AS due,
+            SELECT c.tenant_id, c.customer_id FROM customers c
+            JOIN unnest(?::text[], ?::text[]) AS k(tenant_id, customer_id)
+              ON c.tenant_id = k.tenant_id AND c.customer_id = k.customer_id
+            ORDER BY c.tenant_id, c.customer_id
+            FOR UPDATE OF c""";
+    /**
+     * Settles matured pending points and reads the balances, in one statement whose snapshot is younger than the
+     * locks: a sweep that settled these customers while this transaction waited for their locks is seen, so its
+     * points are not counted again.
+     */
+    private static final String SETTLE_AND_READ = """
+            WITH due AS (
+                UPDATE points_ledger l SET settled = true
+                FROM unnest(?::text[], ?::text[]) AS k(tenant_id, customer_id)
+                WHERE l.tenant_id = k.tenant_id AND l.customer_id = k.customer_id
+                  AND NOT l.settled AND l.available_at <= ?
+                RETURNING l.tenant_id, l.customer_id, l.points),
+            settled AS (
+                UPDATE customers c SET available_points = c.available_points + d.points
+                FROM (SELECT tenant_id, customer_id, sum(points) AS points FROM due GROUP BY 1, 2) d
+                WHERE c.tenant_id = d.tenant_id AND c.customer_id = d.customer_id
+                RETURNING c.tenant_id, c.customer_id, c.available_points)
+            SELECT c.tenant_id, c.customer_id, COALESCE(s.available_points, c.available_points), c.total_earned_points,
                    COALESCE((SELECT sum(l.points) FROM points_ledger l
                              WHERE l.tenant_id = c.tenant_id AND l.customer_id = c.customer_id
                                AND NOT l.settled AND l.available_at > ?), 0) AS pending
             FROM customers c
             JOIN unnest(?::text[], ?::text[]) AS k(tenant_id, customer_id)
               ON c.tenant_id = k.tenant_id AND c.customer_id = k.customer_id
-            ORDER BY c.tenant_id, c.customer_id
-            FOR UPDATE OF c""";
-    private static final String SETTLE = """
-            WITH due AS (
-                UPDATE points_ledger l SET settled = true
-                FROM unnest(?::text[], ?::text[]) AS k(tenant_id, customer_id)
-                WHERE l.tenant_id = k.tenant_id AND l.customer_id = k.customer_id
-                  AND NOT l.settled AND l.available_at <= ?
-                RETURNING l.tenant_id, l.customer_id, l.points)
-            UPDATE customers c SET available_points = c.available_points + d.points
-            FROM (SELECT tenant_id, customer_id, sum(points) AS points FROM due GROUP BY 1, 2) d
-            WHERE c.tenant_id = d.tenant_id AND c.customer_id = d.customer_id""";
+            LEFT JOIN settled s ON s.tenant_id = c.tenant_id AND s.customer_id = c.customer_id""";
+
     private static final String CREATE = """
             INSERT INTO customers (tenant_id, customer_id)
             SELECT * FROM unnest(?::text[], ?::text[]) ORDER BY 1, 2
@@ -82,26 +92,33 @@ class JdbcPointsLedger implements PointsLedger {
         if (customers.isEmpty()) {
             return balances;
         }
-        Timestamp at = Timestamp.from(now);
-        List<CustomerKey> due = new ArrayList<>();
+        List<CustomerKey> existing = new ArrayList<>();
         PostgresArrays.query(
                 jdbc,
                 LOCK,
                 row -> {
-                    CustomerKey key = new CustomerKey(row.getString(1), row.getString(2));
-                    long duePoints = row.getLong(5);
-                    if (duePoints != 0) {
-                        due.add(key);
-                    }
-                    balances.put(key, new Balance(row.getLong(3) + duePoints, row.getLong(6), row.getLong(4)));
+                    existing.add(new CustomerKey(row.getString(1), row.getString(2)));
                 },
-                at,
-                at,
                 tenants(customers),
                 customerIds(customers));
-        if (!due.isEmpty()) {
-            PostgresArrays.update(jdbc, SETTLE, tenants(due), customerIds(due), at);
+        if (existing.isEmpty()) {
+            return balances;
         }
+        Timestamp at = Timestamp.from(now);
+        PostgresArrays.query(
+                jdbc,
+                SETTLE_AND_READ,
+                row -> {
+                    balances.put(
+                            new CustomerKey(row.getString(1), row.getString(2)),
+                            new Balance(row.getLong(3), row.getLong(5), row.getLong(4)));
+                },
+                tenants(existing),
+                customerIds(existing),
+                at,
+                at,
+                tenants(existing),
+                customerIds(existing));
         return balances;
     }
 
@@ -141,10 +158,10 @@ class JdbcPointsLedger implements PointsLedger {
         for (Movement movement : movements) {
             long[] delta = deltas.computeIfAbsent(movement.customer(), key -> new long[2]);
             if (movement.settled()) {
-                delta[0] += movement.points();
+                delta[0] = Math.addExact(delta[0], movement.points());
             }
             if (movement.kind() == MovementKind.EARN || movement.kind() == MovementKind.PENDING_EARN) {
-                delta[1] += movement.points();
+                delta[1] = Math.addExact(delta[1], movement.points());
             }
         }
         List<CustomerKey> keys = new ArrayList<>(deltas.keySet());

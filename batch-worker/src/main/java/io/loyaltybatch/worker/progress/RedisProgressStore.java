@@ -1,8 +1,11 @@
 package io.loyaltybatch.worker.progress;
 
+import static io.loyaltybatch.support.RedisFailures.call;
+
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScripts;
+import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Progress in Redis: one pipelined round trip per call, carrying one script run per job (a job's keys share a hash
- * tag, so each script touches a single cluster slot).
+ * tag, so each script touches a single cluster slot). Jobs that ended are then dropped from the watchdog's index,
+ * which lives in another slot and so takes a command of its own; if that fails the poll is delivered again, and
+ * recording it again finds the same jobs ended.
  */
 @Component
 class RedisProgressStore implements ProgressStore {
@@ -37,25 +42,30 @@ class RedisProgressStore implements ProgressStore {
 
     @Override
     public List<StartDecision> claimStarts(List<ItemEnvelope> items, Instant now) {
-        Map<Long, List<Integer>> positionsByJob = new LinkedHashMap<>();
+        Map<TenantJob, List<Integer>> positionsByJob = new LinkedHashMap<>();
         for (int position = 0; position < items.size(); position++) {
+            ItemEnvelope item = items.get(position);
             positionsByJob
-                    .computeIfAbsent(items.get(position).jobId(), job -> new ArrayList<>())
+                    .computeIfAbsent(new TenantJob(item.tenantId(), item.jobId()), job -> new ArrayList<>())
                     .add(position);
         }
         String timestamp = JobKeys.timestamp(now);
-        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
-            positionsByJob.forEach((jobId, positions) -> {
-                List<String> args = new ArrayList<>(positions.size() + 3);
-                args.add(JobKeys.header(jobId));
-                args.add(JobKeys.started(jobId));
+        List<Object> replies = call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
+            positionsByJob.forEach((job, positions) -> {
+                List<String> args = new ArrayList<>(positions.size() + 4);
+                args.add(JobKeys.header(job.jobId()));
+                args.add(JobKeys.started(job.jobId()));
                 args.add(timestamp);
+                args.add(job.tenantId());
                 positions.forEach(p -> args.add(Integer.toString(items.get(p).index())));
                 connection.scriptingCommands().eval(CLAIM, ReturnType.VALUE, 2, bytes(args));
             });
-            touchActive(connection, positionsByJob.keySet(), now);
+            touchActive(
+                    connection,
+                    positionsByJob.keySet().stream().map(TenantJob::jobId).toList(),
+                    now);
             return null;
-        });
+        }));
         StartDecision[] decisions = new StartDecision[items.size()];
         int reply = 0;
         for (List<Integer> positions : positionsByJob.values()) {
@@ -71,6 +81,9 @@ class RedisProgressStore implements ProgressStore {
         return List.of(decisions);
     }
 
+    /** A job as an item names it: a job is known only to its own tenant's items. */
+    private record TenantJob(String tenantId, long jobId) {}
+
     @Override
     public void record(List<JobItemResult> results, Instant now) {
         if (results.isEmpty()) {
@@ -81,7 +94,7 @@ class RedisProgressStore implements ProgressStore {
                 r -> byJob.computeIfAbsent(r.jobId(), job -> new ArrayList<>()).add(r));
         String timestamp = JobKeys.timestamp(now);
         String retention = Long.toString(properties.retention().toSeconds());
-        redis.executePipelined((RedisCallback<Object>) connection -> {
+        List<Object> statuses = call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
             byJob.forEach((jobId, jobResults) -> {
                 List<String> args = new ArrayList<>(3 * jobResults.size() + 5);
                 args.add(JobKeys.header(jobId));
@@ -94,11 +107,22 @@ class RedisProgressStore implements ProgressStore {
                     args.add(r.result().successful() ? "1" : "0");
                     args.add(WireCodec.encode(r.result()));
                 }
-                connection.scriptingCommands().eval(RECORD, ReturnType.INTEGER, 3, bytes(args));
+                connection.scriptingCommands().eval(RECORD, ReturnType.VALUE, 3, bytes(args));
             });
             touchActive(connection, byJob.keySet(), now);
             return null;
-        });
+        }));
+        List<String> ended = new ArrayList<>();
+        int reply = 0;
+        for (Long jobId : byJob.keySet()) {
+            String status = String.valueOf(statuses.get(reply++));
+            if (!"X".equals(status) && JobStatus.fromWireName(status).isTerminal()) {
+                ended.add(Long.toString(jobId));
+            }
+        }
+        if (!ended.isEmpty()) {
+            call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, ended.toArray()));
+        }
     }
 
     /** Marks progress for the watchdog; only jobs still in the set are updated, ended ones are not added back. */

@@ -8,6 +8,7 @@ import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.progress.ProgressStore;
 import java.time.Clock;
@@ -116,11 +117,14 @@ class ItemProcessingTest {
     void anItemThatFailsOnItsOwnIsFoundAndTheOnesBeforeItAreDone() {
         progress.knownJobs.add(1L);
         ledger.failingIndex = 2;
-        ledger.failure = new IllegalArgumentException("bad item");
+        ledger.failure = new IllegalArgumentException("bad item alice@example.com");
 
         assertThatThrownBy(() -> processing.process(List.of(item(1, 0), item(1, 1), item(1, 2), item(1, 3))))
-                .isInstanceOfSatisfying(
-                        ItemFailedException.class, e -> assertThat(e.position()).isEqualTo(2));
+                .isInstanceOfSatisfying(ItemFailedException.class, e -> {
+                    assertThat(e.position()).isEqualTo(2);
+                    assertThat(e.getMessage()).doesNotContain("alice");
+                    assertThat(e.getCause().getMessage()).isEqualTo("java.lang.IllegalArgumentException");
+                });
 
         assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0, 1);
         assertThat(progress.recorded).extracting(r -> r.result().index()).containsExactly(0, 1);
@@ -130,10 +134,11 @@ class ItemProcessingTest {
     void anInfrastructureFailureBlamesNoItem() {
         progress.knownJobs.add(1L);
         ledger.failingIndex = 1;
-        ledger.failure = new CannotGetJdbcConnectionException("database down");
+        ledger.failure =
+                new EngineUnavailableException("PostgreSQL", new CannotGetJdbcConnectionException("database down"));
 
         assertThatThrownBy(() -> processing.process(List.of(item(1, 0), item(1, 1))))
-                .isInstanceOf(CannotGetJdbcConnectionException.class);
+                .isInstanceOf(EngineUnavailableException.class);
 
         assertThat(ledger.applied).isEmpty();
         assertThat(progress.recorded).isEmpty();

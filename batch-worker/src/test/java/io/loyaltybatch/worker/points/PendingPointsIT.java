@@ -1,20 +1,29 @@
 package io.loyaltybatch.worker.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.worker.Items;
 import io.loyaltybatch.worker.RealEnginesTest;
+import io.loyaltybatch.worker.customer.CustomerKey;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Points earned inside a return window: pending first, spendable once the window has passed. */
 @SpringBootTest(
@@ -29,6 +38,12 @@ class PendingPointsIT extends RealEnginesTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PointsLedger points;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     private final String customer = "pending-" + UUID.randomUUID();
 
@@ -98,5 +113,82 @@ class PendingPointsIT extends RealEnginesTest {
                         Long.class,
                         customer))
                 .isZero();
+    }
+
+    @Test
+    void aReadThatWaitedOnTheSweepsLockCountsMaturedPointsOnce() throws Exception {
+        ledger.apply(List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now())));
+        windowPasses();
+        CountDownLatch settled = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> sweep = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                points.lockAccounts(List.of(new CustomerKey("returns", customer)), Instant.now());
+                settled.countDown();
+                awaitQuietly(finish);
+            }));
+            settled.await(30, TimeUnit.SECONDS);
+            Future<ItemResult> read = threads.submit(this::inquiry);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND query LIKE '%FOR UPDATE%' AND state = 'active'",
+                                    Long.class)
+                            > 0);
+            finish.countDown();
+            sweep.get(30, TimeUnit.SECONDS);
+
+            assertThat(read.get(30, TimeUnit.SECONDS).payload())
+                    .containsEntry("availablePointsBalance", 25L)
+                    .containsEntry("pendingPoints", 0L);
+        } finally {
+            finish.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(storedAvailable()).isEqualTo(25);
+    }
+
+    @Test
+    void balancesInquiriesAndAdjustmentsStayExactWhileTheSweepRuns() throws Exception {
+        AtomicBoolean sweeping = new AtomicBoolean(true);
+        ExecutorService sweeper = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> sweeps = sweeper.submit(() -> {
+                while (sweeping.get()) {
+                    release.releaseMaturedPoints();
+                }
+            });
+            long expected = 0;
+            for (int round = 0; round < 25; round++) {
+                Items items = Items.forNewJob("returns");
+                ledger.apply(List.of(items.orderAt(customer, "o" + round + "-" + customer, "10", Instant.now())));
+                windowPasses();
+                expected += 10;
+                List<ItemResult> results = ledger.apply(
+                        List.of(items.adjust(customer, 5), items.inquiry(customer), items.adjust(customer, -3)));
+                expected += 5;
+                assertThat(results.get(0).payload()).containsEntry("availablePointsBalance", expected);
+                assertThat(results.get(1).payload())
+                        .containsEntry("availablePointsBalance", expected)
+                        .containsEntry("pendingPoints", 0L);
+                expected -= 3;
+                assertThat(results.get(2).payload()).containsEntry("availablePointsBalance", expected);
+            }
+            sweeping.set(false);
+            sweeps.get(30, TimeUnit.SECONDS);
+            assertThat(storedAvailable()).isEqualTo(expected);
+        } finally {
+            sweeping.set(false);
+            sweeper.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,8 +2,8 @@
 -- Moves an active job to its terminal status when the last item lands.
 -- KEYS: header, results, started
 -- ARGV: now, retentionSeconds, [index, ok (1/0), resultJson]...
--- Returns the number of newly recorded results, or -1 if the job is unknown.
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+-- Returns the job's status after recording, or X if the job is unknown.
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'X' end
 local finished, errors = 0, 0
 for i = 3, #ARGV, 3 do
   if redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 2]) == 1 then
@@ -18,10 +18,11 @@ if status == 'queued' or status == 'running' then
   local f = tonumber(redis.call('HGET', KEYS[1], 'finished'))
   local e = tonumber(redis.call('HGET', KEYS[1], 'errors'))
   if f + e >= tonumber(redis.call('HGET', KEYS[1], 'itemCount')) then
-    redis.call('HSET', KEYS[1], 'status', f > 0 and 'completed' or 'failed', 'completedAt', ARGV[1])
+    status = f > 0 and 'completed' or 'failed'
+    redis.call('HSET', KEYS[1], 'status', status, 'completedAt', ARGV[1])
     for k = 1, 3 do redis.call('EXPIRE', KEYS[k], tonumber(ARGV[2])) end
   end
 end
 local ttl = redis.call('TTL', KEYS[1])
 if ttl > 0 then redis.call('EXPIRE', KEYS[2], ttl) end
-return finished + errors
+return status
