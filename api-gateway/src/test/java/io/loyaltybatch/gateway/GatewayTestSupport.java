@@ -40,7 +40,9 @@ public final class GatewayTestSupport {
         registry.add("spring.datasource.password", engines.postgres()::password);
     }
 
+    /** The test tenants, and a management port of its own for each application context. */
     public static void registerTenants(DynamicPropertyRegistry registry) {
+        registry.add("management.server.port", () -> "0");
         registry.add("loyalty.tenants.acme.api-key", () -> ACME_KEY);
         registry.add("loyalty.tenants.acme.secret-sha256", () -> SecretDigest.sha256Hex(ACME_SECRET));
         registry.add("loyalty.tenants.globex.api-key", () -> GLOBEX_KEY);

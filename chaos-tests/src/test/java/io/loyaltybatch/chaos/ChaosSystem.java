@@ -29,6 +29,7 @@ final class ChaosSystem implements AutoCloseable {
     private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
     private final LocalEngines engines;
     private final int gatewayPort = LocalEngines.freePort();
+    private final int gatewayManagementPort = LocalEngines.freePort();
     private final JavaApp gateway;
     private final List<JavaApp> workers = new ArrayList<>();
     private final AtomicInteger workerNumbers = new AtomicInteger();
@@ -39,6 +40,7 @@ final class ChaosSystem implements AutoCloseable {
         gateway = new JavaApp("gateway", Path.of(System.getProperty("gateway.jar")), logs.resolve("gateway.log"))
                 .withEnv(engines.springEnvironment())
                 .withEnv("SERVER_PORT", Integer.toString(gatewayPort))
+                .withEnv("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort))
                 .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
                 .withJvmArgs("-Xmx256m");
     }
@@ -47,7 +49,8 @@ final class ChaosSystem implements AutoCloseable {
         engines.start();
         gateway.start();
         gateway.awaitHttpOk(
-                URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health/liveness"), Duration.ofSeconds(120));
+                URI.create("http://127.0.0.1:" + gatewayManagementPort + "/actuator/health/liveness"),
+                Duration.ofSeconds(120));
         return this;
     }
 

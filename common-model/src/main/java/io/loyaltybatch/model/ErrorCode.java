@@ -4,6 +4,8 @@ package io.loyaltybatch.model;
 public enum ErrorCode {
     UNKNOWN_API_KEY(1000),
     INVALID_SECRET_KEY(1001),
+    /** The HTTP request itself is malformed: its path, headers, method or {@code Content-Length}. */
+    MALFORMED_REQUEST(2000),
     MISSING_FIELD(3000),
     INVALID_VALUE(3003),
     BATCH_TOO_LARGE(3011),

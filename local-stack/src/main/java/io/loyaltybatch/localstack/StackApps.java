@@ -46,10 +46,12 @@ final class StackApps implements AutoCloseable {
     /** Launches both apps against the engines described by {@code springEnv}. */
     void start(Map<String, String> springEnv) {
         Ports.ensureFree(settings.gatewayPort(), "API gateway", "SERVER_PORT");
+        Ports.ensureFree(settings.gatewayManagementPort(), "API gateway management", "GATEWAY_MANAGEMENT_PORT");
         Ports.ensureFree(settings.workerPort(), "batch worker", "WORKER_SERVER_PORT");
         apps.add(new JavaApp("gateway", settings.gatewayJar(), settings.logDir().resolve("gateway.log"))
                 .withEnv(springEnv)
                 .withEnv("SERVER_PORT", Integer.toString(settings.gatewayPort()))
+                .withEnv("MANAGEMENT_SERVER_PORT", Integer.toString(settings.gatewayManagementPort()))
                 .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
                 .echoTo(out)
                 .start());
@@ -65,7 +67,7 @@ final class StackApps implements AutoCloseable {
      * printed), time ran out, or {@code stopRequested} (given a pause to wait) says to give up.
      */
     boolean awaitHealthy(Predicate<Duration> stopRequested) {
-        URI health = URI.create("http://localhost:" + settings.gatewayPort() + "/actuator/health");
+        URI health = URI.create("http://localhost:" + settings.gatewayManagementPort() + "/actuator/health");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!isOk(health)) {
             if (reportDeadApp() || stopRequested.test(Duration.ofMillis(500))) {

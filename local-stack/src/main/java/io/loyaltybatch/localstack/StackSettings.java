@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param kafkaPort    embedded Kafka client port; its controller listens on the next port
  * @param redisPort    embedded Redis port
  * @param postgresPort embedded PostgreSQL port
- * @param gatewayPort  the gateway's HTTP port
+ * @param gatewayPort  the gateway's HTTP port (API)
+ * @param gatewayManagementPort the gateway's health and metrics port
  * @param workerPort   the worker's HTTP port (actuator)
  * @param env          the environment, to find external engines
  */
@@ -27,6 +28,7 @@ record StackSettings(
         int redisPort,
         int postgresPort,
         int gatewayPort,
+        int gatewayManagementPort,
         int workerPort,
         Map<String, String> env) {
 
@@ -36,7 +38,8 @@ record StackSettings(
               --engines-only  start only the engines and print their connection settings
             Data and logs live in .local/ (LOCAL_STACK_DIR). Embedded engine ports: LOCAL_KAFKA_PORT (19092,
             controller on the next port), LOCAL_REDIS_PORT (16379), LOCAL_POSTGRES_PORT (15432). App ports:
-            SERVER_PORT (gateway, 8080), WORKER_SERVER_PORT (8081). An engine is used as is, not started,
+            SERVER_PORT (gateway API, 8080), GATEWAY_MANAGEMENT_PORT (gateway health and metrics, 8082),
+            WORKER_SERVER_PORT (8081). An engine is used as is, not started,
             when its Spring variable is set: SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATA_REDIS_URL,
             SPRING_DATASOURCE_URL (+ SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD).""";
 
@@ -63,6 +66,7 @@ record StackSettings(
                 port(env, "LOCAL_REDIS_PORT", 16379),
                 port(env, "LOCAL_POSTGRES_PORT", 15432),
                 port(env, "SERVER_PORT", 8080),
+                port(env, "GATEWAY_MANAGEMENT_PORT", 8082),
                 port(env, "WORKER_SERVER_PORT", 8081),
                 Map.copyOf(env));
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Stands in for the gateway and worker jars in {@link LocalStackIT}: prints the settings it was given and
- * serves {@code /actuator/health}. It is the gateway when LOYALTY_DEMO_TENANT_ENABLED is set; the worker
+ * serves {@code /actuator/health} (the gateway on its management port). It is the gateway when LOYALTY_DEMO_TENANT_ENABLED is set; the worker
  * exits at once with FAKE_WORKER_EXIT when that is set.
  */
 public final class FakeApp {
@@ -32,7 +32,9 @@ public final class FakeApp {
             System.out.println(role + " " + name + "=" + System.getenv(name));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(role + " stopping")));
-        HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
+        String healthPort =
+                role.equals("gateway") ? System.getenv("MANAGEMENT_SERVER_PORT") : System.getenv("SERVER_PORT");
+        HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(healthPort)), 0);
         server.createContext("/actuator/health", exchange -> {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();

@@ -41,6 +41,7 @@ class LocalStackIT {
         env.put("LOCAL_REDIS_PORT", Integer.toString(freePort()));
         env.put("LOCAL_POSTGRES_PORT", Integer.toString(freePort()));
         env.put("SERVER_PORT", Integer.toString(freePort()));
+        env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
         env.put("WORKER_SERVER_PORT", Integer.toString(freePort()));
     }
 

@@ -24,6 +24,7 @@ final class RunningSystem implements AutoCloseable {
     private final LocalEngines engines = LocalEngines.shared();
     private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
     private final int gatewayPort = LocalEngines.freePort();
+    private final int gatewayManagementPort = LocalEngines.freePort();
     private final JavaApp gateway;
     private final Map<String, JavaApp> workers = new HashMap<>();
 
@@ -31,13 +32,15 @@ final class RunningSystem implements AutoCloseable {
         gateway = new JavaApp("gateway", Path.of(System.getProperty("gateway.jar")), logs.resolve("gateway.log"))
                 .withEnv(engines.springEnvironment())
                 .withEnv("SERVER_PORT", Integer.toString(gatewayPort))
+                .withEnv("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort))
                 .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
                 .withJvmArgs("-Xmx256m");
     }
 
     RunningSystem start() {
         gateway.start();
-        gateway.awaitHttpOk(URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"), Duration.ofSeconds(90));
+        gateway.awaitHttpOk(
+                URI.create("http://127.0.0.1:" + gatewayManagementPort + "/actuator/health"), Duration.ofSeconds(90));
         return this;
     }
 

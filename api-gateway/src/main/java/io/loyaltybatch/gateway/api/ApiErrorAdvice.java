@@ -4,6 +4,7 @@ import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.RedactedFailure;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,8 +83,23 @@ class ApiErrorAdvice {
         return envelope(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_BODY, "Unsupported media type", request);
     }
 
+    /** A body that stopped arriving (the read timed out) or broke off. */
+    @ExceptionHandler(IOException.class)
+    ResponseEntity<ErrorEnvelope> unreadableBody(IOException e, HttpServletRequest request) {
+        return envelope(
+                HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_BODY, "The request body did not arrive in full", request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse rejection && rejection.getStatusCode().is4xxClientError()) {
+            int status = rejection.getStatusCode().value();
+            return envelope(
+                    HttpStatus.valueOf(status),
+                    JsonErrorReportValve.codeFor(status),
+                    JsonErrorReportValve.messageFor(status),
+                    request);
+        }
         log.error("Unexpected error", RedactedFailure.of(e));
         return envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR, "Internal error", request);
     }

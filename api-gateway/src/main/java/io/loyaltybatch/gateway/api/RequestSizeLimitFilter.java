@@ -1,6 +1,5 @@
 package io.loyaltybatch.gateway.api;
 
-import io.loyaltybatch.gateway.job.GatewayProperties;
 import io.loyaltybatch.model.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -29,8 +28,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final JsonMapper mapper;
 
-    RequestSizeLimitFilter(GatewayProperties properties, JsonMapper mapper) {
-        this.limit = properties.maxRequestSize().toBytes();
+    RequestSizeLimitFilter(HttpLimits limits, JsonMapper mapper) {
+        this.limit = limits.maxRequestSize().toBytes();
         this.mapper = mapper;
     }
 

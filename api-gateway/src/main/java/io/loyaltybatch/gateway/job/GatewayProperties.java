@@ -3,13 +3,11 @@ package io.loyaltybatch.gateway.job;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Limits and lifetimes of the gateway.
  *
  * @param maxItems        most objects in one batch (422 / 3011 above)
- * @param maxRequestSize  largest request body (413 / 3011 above)
  * @param idempotencyTtl  how long an Idempotency-Key is remembered
  * @param idempotencyPendingTtl how long a reserved key is held for its request; after that, if its job's items were
  *                        never published (the request died), a request with the same key and body starts afresh. Keep
@@ -18,6 +16,5 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("loyalty.gateway")
 public record GatewayProperties(
         @DefaultValue("1000") int maxItems,
-        @DefaultValue("5MB") DataSize maxRequestSize,
         @DefaultValue("24h") Duration idempotencyTtl,
         @DefaultValue("2m") Duration idempotencyPendingTtl) {}

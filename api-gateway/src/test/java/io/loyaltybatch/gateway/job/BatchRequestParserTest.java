@@ -7,12 +7,10 @@ import io.loyaltybatch.model.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 
 class BatchRequestParserTest {
 
-    private final BatchRequestParser parser =
-            new BatchRequestParser(new GatewayProperties(3, DataSize.ofMegabytes(5), null, null));
+    private final BatchRequestParser parser = new BatchRequestParser(new GatewayProperties(3, null, null));
 
     private ApiException rejection(String body) {
         return (ApiException) org.assertj.core.api.Assertions.catchThrowable(

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 
 class JobSubmissionTest {
@@ -36,8 +35,7 @@ class JobSubmissionTest {
     private final JobSubmission submission = newSubmission();
 
     private JobSubmission newSubmission() {
-        GatewayProperties properties =
-                new GatewayProperties(1000, DataSize.ofMegabytes(5), Duration.ofHours(24), Duration.ofMinutes(2));
+        GatewayProperties properties = new GatewayProperties(1000, Duration.ofHours(24), Duration.ofMinutes(2));
         return new JobSubmission(
                 new BatchRequestParser(properties),
                 new ItemValidation(List.of(passThrough())),
@@ -165,8 +163,7 @@ class JobSubmissionTest {
                 throw new EngineUnavailableException("Redis", new RuntimeException("READONLY"));
             }
         };
-        GatewayProperties properties =
-                new GatewayProperties(1000, DataSize.ofMegabytes(5), Duration.ofHours(24), Duration.ofMinutes(2));
+        GatewayProperties properties = new GatewayProperties(1000, Duration.ofHours(24), Duration.ofMinutes(2));
         JobSubmission submitting = new JobSubmission(
                 new BatchRequestParser(properties),
                 new ItemValidation(List.of(passThrough())),
