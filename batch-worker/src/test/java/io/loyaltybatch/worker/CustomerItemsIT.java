@@ -9,6 +9,7 @@ import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.MalformedEnvelopeException;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.JobEnds;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,9 @@ class CustomerItemsIT extends RealEnginesTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JobEnds ends;
 
     WorkerFixture fixture;
 
@@ -136,7 +140,7 @@ class CustomerItemsIT extends RealEnginesTest {
     void itemsOfAStoppedJobAreNeverApplied() {
         long jobId = WorkerFixture.newJobId();
         fixture.createJob(jobId, "acme", ItemType.CUSTOMERS, 2);
-        assertThat(fixture.stopJob(jobId, "acme")).isEqualTo("STOPPED");
+        assertThat(fixture.stopJob(jobId, "acme", ends)).isEqualTo("ENDED");
 
         fixture.publish(List.of(
                 WorkerFixture.customer("acme", jobId, 0, "stopped-1", profile("{}")),

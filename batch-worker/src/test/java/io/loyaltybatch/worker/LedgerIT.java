@@ -6,6 +6,7 @@ import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.worker.ledger.ItemLedger;
+import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class LedgerIT extends RealEnginesTest {
     }
 
     private ItemResult applyOne(ItemEnvelope item) {
-        return ledger.apply(List.of(item)).get(0);
+        return LedgerOutcome.results(ledger.apply(List.of(item))).get(0);
     }
 
     private long available(String tenant, String customerId) {
@@ -81,8 +82,8 @@ class LedgerIT extends RealEnginesTest {
         String orderId = unique("order");
         Items first = Items.forNewJob("acme");
 
-        List<ItemResult> results =
-                ledger.apply(List.of(first.order(customer, orderId, "10"), first.order(customer, orderId, "10")));
+        List<ItemResult> results = LedgerOutcome.results(
+                ledger.apply(List.of(first.order(customer, orderId, "10"), first.order(customer, orderId, "10"))));
         ItemResult later = applyOne(Items.forNewJob("acme").order(customer, orderId, "10"));
 
         assertThat(results.get(0).successful()).isTrue();
@@ -97,13 +98,13 @@ class LedgerIT extends RealEnginesTest {
         Items items = Items.forNewJob("strict");
         String nobody = unique("nobody");
 
-        List<ItemResult> results = ledger.apply(List.of(
+        List<ItemResult> results = LedgerOutcome.results(ledger.apply(List.of(
                 items.order(nobody, unique("o"), "10"),
                 items.cashback(nobody, unique("t"), "10"),
                 items.events(nobody, "login"),
                 items.inquiry(nobody),
                 items.adjust(nobody, 5),
-                items.redeemPoints(nobody, unique("r"), 1)));
+                items.redeemPoints(nobody, unique("r"), 1))));
 
         assertThat(results).allSatisfy(r -> {
             assertThat(r.code()).isEqualTo(ErrorCode.CUSTOMER_NOT_FOUND);
@@ -118,8 +119,8 @@ class LedgerIT extends RealEnginesTest {
         Items items = Items.forNewJob("acme");
         String nobody = unique("nobody");
 
-        List<ItemResult> results = ledger.apply(
-                List.of(items.inquiry(nobody), items.adjust(nobody, 5), items.redeemPoints(nobody, unique("r"), 1)));
+        List<ItemResult> results = LedgerOutcome.results(ledger.apply(
+                List.of(items.inquiry(nobody), items.adjust(nobody, 5), items.redeemPoints(nobody, unique("r"), 1))));
 
         assertThat(results).extracting(ItemResult::code).containsOnly(ErrorCode.CUSTOMER_NOT_FOUND);
     }
@@ -149,13 +150,14 @@ class LedgerIT extends RealEnginesTest {
         String customer = unique("r");
         Items items = Items.forNewJob("acme");
 
-        List<ItemResult> results = ledger.apply(List.of(items.adjust(customer, 1), items.customer(customer)));
+        List<ItemResult> results =
+                LedgerOutcome.results(ledger.apply(List.of(items.adjust(customer, 1), items.customer(customer))));
         assertThat(results.get(0).code()).isEqualTo(ErrorCode.CUSTOMER_NOT_FOUND);
-        results = ledger.apply(List.of(
+        results = LedgerOutcome.results(ledger.apply(List.of(
                 items.adjust(customer, 100),
                 items.redeemPoints(customer, unique("r"), 30),
                 items.redeemAmount(customer, unique("r"), "0.205"),
-                items.redeemPoints(customer, unique("r"), 60)));
+                items.redeemPoints(customer, unique("r"), 60))));
 
         assertThat(results.get(1).payload())
                 .containsEntry("redeemEquivalentPoints", 30L)
@@ -171,10 +173,10 @@ class LedgerIT extends RealEnginesTest {
     void adjustmentsMoveTheBalanceButNeverBelowZero() {
         String customer = unique("a");
         Items items = Items.forNewJob("acme");
-        ledger.apply(List.of(items.customer(customer)));
+        LedgerOutcome.results(ledger.apply(List.of(items.customer(customer))));
 
-        List<ItemResult> results = ledger.apply(
-                List.of(items.adjust(customer, 50), items.adjust(customer, -20), items.adjust(customer, -31)));
+        List<ItemResult> results = LedgerOutcome.results(ledger.apply(
+                List.of(items.adjust(customer, 50), items.adjust(customer, -20), items.adjust(customer, -31))));
 
         assertThat(results.get(0).payload()).containsEntry("points", 50L).containsEntry("availablePointsBalance", 50L);
         assertThat(results.get(1).payload()).containsEntry("points", -20L).containsEntry("availablePointsBalance", 30L);
@@ -187,8 +189,8 @@ class LedgerIT extends RealEnginesTest {
         String customer = unique("b");
         Items items = Items.forNewJob("generous");
 
-        List<ItemResult> results =
-                ledger.apply(List.of(items.order(customer, unique("o"), "20.00"), items.inquiry(customer)));
+        List<ItemResult> results = LedgerOutcome.results(
+                ledger.apply(List.of(items.order(customer, unique("o"), "20.00"), items.inquiry(customer))));
 
         assertThat(results.get(1).message()).isEqualTo("Balance retrieved successfully");
         assertThat(results.get(1).payload())
@@ -219,9 +221,9 @@ class LedgerIT extends RealEnginesTest {
     @Test
     void databaseRefusesANegativeBalanceWhateverTheCaller() {
         String customer = unique("guard");
-        ledger.apply(List.of(
+        LedgerOutcome.results(ledger.apply(List.of(
                 Items.forNewJob("acme").adjust(customer, 1),
-                Items.forNewJob("acme").customer(customer)));
+                Items.forNewJob("acme").customer(customer))));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
                         "UPDATE customers SET available_points = available_points - 1 WHERE customer_id = ?", customer))

@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * A Redis that answers with an error reply because it cannot serve (out of memory, read-only after a failover) is an
@@ -43,6 +45,9 @@ class RedisErrorRepliesIT extends RealEnginesTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     WorkerFixture fixture;
 
@@ -73,13 +78,17 @@ class RedisErrorRepliesIT extends RealEnginesTest {
         Items items = Items.forNewJob("acme");
         String customer = "replies-" + UUID.randomUUID();
         fixture.createJob(items.jobId(), "acme", ItemType.CUSTOMERS, 2);
+        MessageListenerContainer container = listeners.getListenerContainer("items");
+        container.pause();
+        await().atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
+        fixture.publish(List.of(items.customer(customer), items.customer(customer + "-2")));
         long before = refusedScripts();
         redis.execute((RedisConnection c) -> {
             fail.accept(c);
             return null;
         });
+        container.resume();
         try {
-            fixture.publish(List.of(items.customer(customer), items.customer(customer + "-2")));
             // many more refused tries than an item gets: a worker that blamed the item would have given up by now
             await().atMost(Duration.ofSeconds(60)).until(() -> refusedScripts() - before >= 12);
         } finally {

@@ -4,13 +4,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScripts;
+import io.loyaltybatch.model.MalformedEnvelopeException;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.JobEnds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -74,12 +79,16 @@ public final class WorkerFixture implements AutoCloseable {
         redis.opsForZSet().add(JobKeys.ACTIVE_JOBS, Long.toString(jobId), System.currentTimeMillis());
     }
 
-    /** Stops a job as the gateway does. */
-    public String stopJob(long jobId, String tenantId) {
+    /** Stops a job as the gateway does: the end into the ledger first, then into the job's status. */
+    public String stopJob(long jobId, String tenantId, JobEnds ends) {
+        int processed = ends.end(tenantId, jobId, "stopped by the client");
         return redis.execute(
-                RedisScript.of(JobScripts.STOP_JOB.source(), String.class),
-                List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
+                RedisScript.of(JobScripts.END_JOB.source(), String.class),
+                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
                 tenantId,
+                "stopped",
+                "",
+                Integer.toString(processed),
                 JobKeys.timestamp(Instant.now()),
                 "3600");
     }
@@ -143,12 +152,29 @@ public final class WorkerFixture implements AutoCloseable {
                 .toList());
     }
 
+    /**
+     * Publishes the records in one transaction, in order, and notes with each readable envelope's job where its items
+     * landed, before they become visible, as the gateway does.
+     */
     public void publishRaw(List<ProducerRecord<String, String>> records) {
         producer.beginTransaction();
         try {
+            Map<Long, Map<Integer, Long>> positions = new HashMap<>();
             for (ProducerRecord<String, String> record : records) {
-                producer.send(record).get();
+                RecordMetadata landed = producer.send(record).get();
+                try {
+                    long jobId = WireCodec.decodeEnvelope(record.value()).jobId();
+                    positions
+                            .computeIfAbsent(jobId, job -> new HashMap<>())
+                            .merge(landed.partition(), landed.offset(), Math::max);
+                } catch (MalformedEnvelopeException unreadable) {
+                    // a poison record belongs to no job
+                }
             }
+            positions.forEach((jobId, offsets) -> redis.execute(
+                    RedisScript.of(JobScripts.RECORD_POSITIONS.source(), Long.class),
+                    List.of(JobKeys.header(jobId)),
+                    new ItemPositions(offsets).encode()));
             producer.commitTransaction();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

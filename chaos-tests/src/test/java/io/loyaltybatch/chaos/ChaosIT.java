@@ -3,13 +3,18 @@ package io.loyaltybatch.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.WireCodec;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +67,7 @@ class ChaosIT {
     private static void awaitShare(Workload workload, double share) {
         await().atMost(DRAIN)
                 .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .until(() -> workload.processed() >= share * workload.items());
         assertThat(workload.processed()).as("still mid-job").isLessThan(workload.items());
     }
@@ -69,6 +75,7 @@ class ChaosIT {
     private static long drain(Workload workload, long startedAt) {
         await().atMost(DRAIN)
                 .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
                 .until(() -> workload.counters().values().stream().allMatch(c -> c[0] + c[1] + c[2] == c[3]));
         return System.nanoTime() - startedAt;
     }
@@ -116,10 +123,13 @@ class ChaosIT {
         // jobs submitted while the extra workers start, while all three run, and after two of them left
         List<JavaApp> added = system.startWorkers(2);
         workload.submitRound().submitRound();
-        assertThat(workload.processed()).as("three workers while mid-job").isLessThan(workload.items());
+        await().atMost(DRAIN).until(() -> added.stream().allMatch(worker -> system.recordsConsumed(worker) > 0));
+        assertThat(workload.processed())
+                .as("three workers, each consuming, while mid-job")
+                .isLessThan(workload.items());
         added.forEach(JavaApp::stop);
-        workload.submitRound();
         assertThat(workload.processed()).as("back to one worker while mid-job").isLessThan(workload.items());
+        workload.submitRound();
         assertThat(first.isRunning()).isTrue();
         report("scale 1->3->1", workload, "started=2 stopped=2", drain(workload, started));
     }
@@ -157,8 +167,14 @@ class ChaosIT {
         }
         awaitShare(workload, 0.6);
         system.engines().postgres().stop();
-        int processedWhileDown = workload.processed();
-        system.engines().postgres().start();
+        int processedWhileDown;
+        try {
+            // a worker met the outage with items in hand
+            awaitAnyWorkerLogs("waits and is retried: PostgreSQL is unavailable");
+            processedWhileDown = workload.processed();
+        } finally {
+            system.engines().postgres().start();
+        }
         assertThat(processedWhileDown).isLessThan(workload.items());
         report("redis, postgres restart", workload, "redis-restarts=1 postgres-restarts=1", drain(workload, started));
     }
@@ -226,6 +242,123 @@ class ChaosIT {
         int exit = leaving.stop();
         assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
         report("sigterm worker", workload, "sigterms=1 exit=" + exit, drain(workload, started));
+    }
+
+    @Test
+    @Order(8)
+    void aPostgresOutageLongerThanTheStallTimeoutCancelsNoQueuedItem() throws SQLException {
+        system.startWorkers(2);
+        long started = System.nanoTime();
+        Workload workload = workload("outage");
+        awaitShare(workload, 0.2);
+        Instant down = Instant.now();
+        system.engines().postgres().stop();
+        try (JobWriter redis = new JobWriter(system.engines().redis().url())) {
+            awaitAnyWorkerLogs("waits and is retried: PostgreSQL is unavailable");
+            // the watchdog looked at every unfinished job after its stall timeout had passed, and left it waiting
+            double lookedAfter =
+                    down.plus(ChaosSystem.STALL_TIMEOUT).plusSeconds(1).toEpochMilli();
+            await().atMost(DRAIN)
+                    .until(() -> workload.counters().entrySet().stream()
+                            .filter(job -> job.getValue()[4] == 0)
+                            .allMatch(job -> {
+                                Double score = redis.activeScore(job.getKey());
+                                return score != null && score > lookedAfter;
+                            }));
+            assertThat(workload.processed()).as("still mid-job").isLessThan(workload.items());
+        } finally {
+            system.engines().postgres().start();
+        }
+        report("postgres down > stall", workload, "outage-over-stall-timeout=1", drain(workload, started));
+    }
+
+    @Test
+    @Order(9)
+    void redisRefusingWritesMidJobStoresNo5000ForAnItemNeverApplied() throws SQLException {
+        system.startWorkers(2);
+        long started = System.nanoTime();
+        Workload workload = workload("refusals");
+        try (JobWriter redis = new JobWriter(system.engines().redis().url())) {
+            awaitShare(workload, 0.2);
+            refuseWritesFor(
+                    redis,
+                    () -> redis.admin().configSet("maxmemory", "1"),
+                    () -> redis.admin().configSet("maxmemory", "0"));
+            awaitShare(workload, 0.5);
+            refuseWritesFor(
+                    redis,
+                    () -> redis.admin().replicaof("127.0.0.1", 1),
+                    () -> redis.admin().replicaofNoOne());
+        }
+        report("redis OOM, READONLY", workload, "oom=1 readonly=1", drain(workload, started));
+    }
+
+    /** Makes Redis refuse writes until workers have been refused many more times than an item is tried. */
+    private static void refuseWritesFor(JobWriter redis, Runnable refuse, Runnable heal) {
+        long before = redis.refusedScripts();
+        refuse.run();
+        try {
+            await().atMost(DRAIN).until(() -> redis.refusedScripts() - before >= 30);
+        } finally {
+            heal.run();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aPoisonValueInOneTenantsJobDoesNotHoldUpAnotherTenantsJobOnItsPartition() {
+        system.startWorker();
+        try (TopicWriter topic = new TopicWriter(system.engines().kafka().bootstrapServers());
+                JobWriter jobs = new JobWriter(system.engines().redis().url())) {
+            long poisonJob = (System.currentTimeMillis() / 1000) << 21;
+            jobs.create(poisonJob, "demo", ItemType.CUSTOMERS, 1);
+            var profile = WireCodec.mapper().createObjectNode().put("email", "x\u0000@example.com");
+            ItemEnvelope poison =
+                    ItemEnvelope.of("demo", poisonJob, 0, ItemType.CUSTOMERS, "nul\u0000customer", profile);
+            List<TopicWriter.Written> written = topic.writeInTransaction(
+                    ChaosSystem.ITEMS_TOPIC,
+                    List.of(Map.entry(poison.partitionKey(), WireCodec.encode(poison))),
+                    landed -> jobs.recordPositions(poisonJob, landed));
+            // another tenant's 1,000 customers: about a twelfth of them queue behind the poison on its partition
+            Response submitted = system.otherTenant().submit("customers", customersBody("neighbour", 1000));
+            assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+            long neighbourJob =
+                    WireCodec.mapper().readTree(submitted.body()).get("jobId").asLong();
+
+            await().atMost(DRAIN).until(() -> "completed".equals(statusOf(system.otherTenant(), neighbourJob)));
+            var neighbour = WireCodec.mapper()
+                    .readTree(system.otherTenant().status(neighbourJob).body());
+            assertThat(neighbour.get("finishedCount").asInt()).isEqualTo(1000);
+            await().atMost(DRAIN).until(() -> "failed".equals(statusOf(system.api(), poisonJob)));
+            var poisoned =
+                    WireCodec.mapper().readTree(system.api().status(poisonJob).body());
+            assertThat(poisoned.get("response").get("failed").get(0).get("code").asInt())
+                    .isEqualTo(5000);
+            var dead = topic.readDeadLetter(ChaosSystem.DEAD_LETTER_TOPIC, written.get(0));
+            assertThat(dead.header("loyalty-dlt-item")).isEqualTo(poisonJob + "/0");
+            System.out.printf(
+                    "CHAOS %-22s jobs=2 items=1001 poison=1 reported-5000=1 neighbour-completed=1000%n",
+                    "poison next to tenant");
+        }
+    }
+
+    private static String customersBody(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> "{\"customerId\": \"" + prefix + "-" + i + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "{\"body\": [", "]}"));
+    }
+
+    private static void awaitAnyWorkerLogs(String text) {
+        await().atMost(DRAIN)
+                .until(() -> system.runningWorkers().stream()
+                        .anyMatch(worker -> worker.logTail(400).contains(text)));
+    }
+
+    private static String statusOf(BatchApiClient api, long jobId) {
+        return WireCodec.mapper()
+                .readTree(api.status(jobId).body())
+                .get("status")
+                .asString();
     }
 
     private static String statusOf(long jobId) {

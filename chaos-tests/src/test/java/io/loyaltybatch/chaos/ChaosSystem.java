@@ -25,6 +25,12 @@ final class ChaosSystem implements AutoCloseable {
 
     static final String ITEMS_TOPIC = "loyalty.batch.items";
     static final String DEAD_LETTER_TOPIC = ITEMS_TOPIC + ".DLT";
+    /** A second tenant, for scenarios where one tenant's trouble must not reach another. */
+    static final String OTHER_KEY = "globex-key";
+
+    static final String OTHER_SECRET = "globex-secret";
+    /** The workers' watchdog looks this soon at jobs without progress: a job merely queued must survive it. */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
     private final LocalEngines engines;
@@ -33,6 +39,7 @@ final class ChaosSystem implements AutoCloseable {
     private final JavaApp gateway;
     private final List<JavaApp> workers = new ArrayList<>();
     private final AtomicInteger workerNumbers = new AtomicInteger();
+    private final Map<JavaApp, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     ChaosSystem() {
         engines = new LocalEngines(
@@ -42,7 +49,19 @@ final class ChaosSystem implements AutoCloseable {
                 .withEnv("SERVER_PORT", Integer.toString(gatewayPort))
                 .withEnv("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort))
                 .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
+                .withEnv("LOYALTY_TENANTS_GLOBEX_APIKEY", OTHER_KEY)
+                .withEnv("LOYALTY_TENANTS_GLOBEX_SECRETSHA256", sha256Hex(OTHER_SECRET))
                 .withJvmArgs("-Xmx256m");
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     ChaosSystem start() {
@@ -60,6 +79,11 @@ final class ChaosSystem implements AutoCloseable {
 
     BatchApiClient api() {
         return new BatchApiClient("http://127.0.0.1:" + gatewayPort, "demo-api-key", "demo-secret-key");
+    }
+
+    /** The second tenant's client. */
+    BatchApiClient otherTenant() {
+        return api().as(OTHER_KEY, OTHER_SECRET);
     }
 
     /**
@@ -90,19 +114,38 @@ final class ChaosSystem implements AutoCloseable {
 
     private JavaApp launchWorker() {
         String name = "worker-" + workerNumbers.incrementAndGet();
-        return new JavaApp(name, Path.of(System.getProperty("worker.jar")), logs.resolve(name + ".log"))
+        int port = LocalEngines.freePort();
+        JavaApp worker = new JavaApp(name, Path.of(System.getProperty("worker.jar")), logs.resolve(name + ".log"))
                 .withEnv(engines.springEnvironment())
                 .withEnv(Map.of(
-                        "SERVER_PORT", "0",
+                        "SERVER_PORT", Integer.toString(port),
                         "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "50",
                         "SPRING_KAFKA_LISTENER_CONCURRENCY", "2",
                         "LOYALTY_WORKER_RETRY_MAX_INTERVAL", "1s",
-                        "LOYALTY_WORKER_ITEM_RETRIES", "2"))
+                        "LOYALTY_WORKER_ITEM_RETRIES", "2",
+                        "LOYALTY_WATCHDOG_STALL_TIMEOUT", STALL_TIMEOUT.toSeconds() + "s",
+                        "LOYALTY_WATCHDOG_CHECK_INTERVAL", "1s"))
                 .withArgs(
                         "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                         "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000")
                 .withJvmArgs("-Xmx256m")
                 .start();
+        managementPorts.put(worker, port);
+        return worker;
+    }
+
+    /** How many records a worker has consumed so far, from its own metrics. */
+    double recordsConsumed(JavaApp worker) {
+        BatchApiClient.Response metrics = new BatchApiClient(
+                        "http://127.0.0.1:" + managementPorts.get(worker), null, null)
+                .get("/actuator/prometheus");
+        double consumed = 0;
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("kafka_consumer_fetch_manager_records_consumed_total{")) {
+                consumed += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return consumed;
     }
 
     List<JavaApp> runningWorkers() {

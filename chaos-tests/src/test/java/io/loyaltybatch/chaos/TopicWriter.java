@@ -45,6 +45,7 @@ final class TopicWriter implements AutoCloseable {
 
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
+    private KafkaProducer<String, String> transactional;
 
     TopicWriter(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -70,6 +71,56 @@ final class TopicWriter implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Writes the records in one transaction, as the gateway writes a job's items; {@code beforeCommit} learns where
+     * they landed before they become visible.
+     */
+    List<Written> writeInTransaction(
+            String topic,
+            List<Map.Entry<String, String>> keysAndValues,
+            java.util.function.Consumer<List<Written>> beforeCommit) {
+        KafkaProducer<String, String> transactional = transactionalProducer();
+        transactional.beginTransaction();
+        try {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new java.util.ArrayList<>();
+            for (Map.Entry<String, String> record : keysAndValues) {
+                sent.add(transactional.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
+            }
+            transactional.flush();
+            List<Written> written = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<RecordMetadata> future : sent) {
+                RecordMetadata metadata = future.get();
+                written.add(new Written(metadata.partition(), metadata.offset()));
+            }
+            beforeCommit.accept(written);
+            transactional.commitTransaction();
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            transactional.abortTransaction();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            transactional.abortTransaction();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> transactionalProducer() {
+        if (transactional == null) {
+            transactional = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                    "chaos-topic-writer-" + UUID.randomUUID(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class.getName()));
+            transactional.initTransactions();
+        }
+        return transactional;
     }
 
     /** Reads the dead-letter topic until the dead letter of {@code source} appears. */
@@ -109,5 +160,8 @@ final class TopicWriter implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        if (transactional != null) {
+            transactional.close();
+        }
     }
 }

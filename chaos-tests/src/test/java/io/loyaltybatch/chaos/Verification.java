@@ -57,6 +57,13 @@ final class Verification {
                         : count(db, "SELECT count(*) FROM " + job.effectTable() + " WHERE job_id = ?", job.jobId());
                 lost += Math.max(0, Workload.ITEMS - effects);
                 doubled += Math.max(0, effects - Workload.ITEMS);
+                assertThat(count(
+                                db,
+                                "SELECT count(*) FROM processed_items WHERE job_id = ?"
+                                        + " AND result ->> 'code' = 'ITEM_NOT_PROCESSED'",
+                                job.jobId()))
+                        .as("items of job %d reported 5000", job.jobId())
+                        .isZero();
             }
             Map<String, Long> balances = new HashMap<>();
             Map<String, Long> ledger = new HashMap<>();

@@ -108,11 +108,19 @@ final class Workload {
                 WireCodec.mapper().readTree(response.body()).get("jobId").asLong(), type, effectTable));
     }
 
-    /** Per job: the status document's counters, by job id. */
+    /**
+     * Per job: the status document's counters, by job id.
+     *
+     * @throws IllegalStateException if a status cannot be read now (the gateway answers 503 while Redis reconnects)
+     */
     Map<Long, int[]> counters() {
         Map<Long, int[]> counters = new LinkedHashMap<>();
         for (Job job : jobs) {
-            var status = WireCodec.mapper().readTree(api.status(job.jobId()).body());
+            Response read = api.status(job.jobId());
+            if (read.status() != 200) {
+                throw new IllegalStateException("status of job " + job.jobId() + " unreadable: " + read.body());
+            }
+            var status = WireCodec.mapper().readTree(read.body());
             counters.put(job.jobId(), new int[] {
                 status.get("finishedCount").asInt(),
                 status.get("errorCount").asInt(),

@@ -13,8 +13,8 @@ public final class JobKeys {
     public static final String JOB_SEQUENCE = "jobs:seq";
 
     /**
-     * Sorted set of jobs that may still be active, scored by the epoch millisecond of their last progress; the
-     * watchdog reads it and drops jobs that have ended.
+     * Sorted set of jobs that may still be active, scored by the epoch millisecond of their last progress (or of the
+     * watchdog's last look at them). A job leaves it when it ends; the watchdog drops any it finds ended.
      */
     public static final String ACTIVE_JOBS = "jobs:active";
 
@@ -59,11 +59,6 @@ public final class JobKeys {
     /** Hash: item index -> encoded {@link ItemResult}; a field is written once, which claims the item's count. */
     public static String results(long jobId) {
         return "job:{" + jobId + "}:results";
-    }
-
-    /** Set: indexes of items a worker has started; after a stop only these may still take effect. */
-    public static String started(long jobId) {
-        return "job:{" + jobId + "}:started";
     }
 
     /** String: {@code jobId:bodyDigest} for an Idempotency-Key of a tenant (the key is stored as a digest). */

@@ -16,14 +16,12 @@ public enum JobScripts {
     RECORD_POSITIONS("record-positions.lua"),
     /** Gateway: reads header and results in one snapshot, for the job's own tenant only. */
     READ_JOB("read-job.lua"),
-    /** Gateway: stops a job. */
-    STOP_JOB("stop-job.lua"),
-    /** Worker: claims item starts before applying them. */
+    /** Gateway (stop) and worker watchdog: ends an active job whose end the ledger has recorded. */
+    END_JOB("end-job.lua"),
+    /** Worker: marks that items of a job are taken up. */
     CLAIM_STARTS("claim-starts.lua"),
     /** Worker: records results and counters, ends the job when its last item lands. */
-    RECORD_RESULTS("record-results.lua"),
-    /** Worker watchdog: ends a job that has made no progress for too long. */
-    FAIL_STALLED_JOB("fail-stalled-job.lua");
+    RECORD_RESULTS("record-results.lua");
 
     private final String source;
 

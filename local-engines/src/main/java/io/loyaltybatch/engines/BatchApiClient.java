@@ -52,7 +52,22 @@ public final class BatchApiClient {
     }
 
     public Response stop(long jobId) {
-        return send(request(PREFIX + "/batch/" + jobId, Map.of()).DELETE().build());
+        return delete(PREFIX + "/batch/" + jobId);
+    }
+
+    public Response delete(String path) {
+        return send(request(path, Map.of()).DELETE().build());
+    }
+
+    /** Any method with any body (empty for none), as a client that does not follow the API would send it. */
+    public Response send(String method, String path, String body, Map<String, String> extraHeaders) {
+        return send(request(path, extraHeaders)
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     public Response get(String path) {

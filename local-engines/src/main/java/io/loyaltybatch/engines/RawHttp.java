@@ -88,6 +88,7 @@ public final class RawHttp {
             byte[] buffer = new byte[8192];
             int headEnd = -1;
             int contentLength = -1;
+            boolean chunked = false;
             while (true) {
                 int n = in.read(buffer);
                 if (n < 0) {
@@ -97,8 +98,14 @@ public final class RawHttp {
                 String text = received.toString(StandardCharsets.ISO_8859_1);
                 if (headEnd < 0 && (headEnd = text.indexOf("\r\n\r\n")) >= 0) {
                     contentLength = contentLength(text.substring(0, headEnd));
+                    chunked =
+                            text.substring(0, headEnd).toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
                 }
-                if (headEnd >= 0 && contentLength >= 0 && received.size() >= headEnd + 4 + contentLength) {
+                boolean complete = headEnd >= 0
+                        && (chunked
+                                ? text.endsWith("0\r\n\r\n")
+                                : contentLength >= 0 && received.size() >= headEnd + 4 + contentLength);
+                if (complete) {
                     break;
                 }
             }

@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -129,6 +131,66 @@ class EndToEndIT {
         assertThat(next.get("finishedCount").asInt()).isEqualTo(1000);
         assertThat(appliedItems(jobId)).isEqualTo(finished);
         assertThat(customersNamed("stop-%")).isEqualTo(1000);
+    }
+
+    @Test
+    void anItemAWorkerIsApplyingWhenTheStopArrivesTakesEffectBeforeTheAnswerOrNever() throws Exception {
+        BatchApiClient api = system.demoClient();
+        String customer = "fenced-" + java.util.UUID.randomUUID();
+        awaitStatus(api, submit(api, "customers", "{\"body\": [{\"customerId\": \"" + customer + "\"}]}"), "completed");
+        try (Connection holder = system.database()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT 1 FROM customers WHERE tenant_id = 'demo' AND customer_id = ? FOR UPDATE")) {
+                lock.setString(1, customer);
+                lock.executeQuery().close();
+            }
+            long jobId = submit(
+                    api, "balance-adjustment", "{\"body\": [{\"customerId\": \"" + customer + "\", \"amount\": 5}]}");
+            // the worker has the item in hand: its transaction waits for the customer's row
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> waitingOnLocks("relation", "tuple", "transactionid") > 0);
+            assertThat(json(api.status(jobId)).get("totalCount").asInt())
+                    .as("in flight")
+                    .isZero();
+
+            CompletableFuture<Response> stop = CompletableFuture.supplyAsync(() -> api.stop(jobId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stop.isDone() || waitingOnLocks("advisory") > 0);
+            long balanceAtAnswer;
+            if (stop.isDone()) {
+                balanceAtAnswer = balance(customer);
+                holder.commit();
+            } else {
+                holder.commit();
+                assertThat(stop.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+                balanceAtAnswer = balance(customer);
+            }
+            assertThat(stop.get().status()).as(stop.get().body()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> waitingOnLocks("relation", "tuple", "transactionid") == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode s = json(api.status(jobId));
+                return s.get("totalCount").asInt() + s.get("cancelledCount").asInt() == 1;
+            });
+            assertThat(balance(customer))
+                    .as("nothing took effect after the answer")
+                    .isEqualTo(balanceAtAnswer);
+            assertThat(json(api.status(jobId)).get("status").asString()).isEqualTo("stopped");
+        }
+    }
+
+    /** Server processes waiting for a lock of one of these kinds. */
+    private static int waitingOnLocks(String... kinds) throws SQLException {
+        return count(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = ANY (?)",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", kinds)));
+    }
+
+    private static long balance(String customer) throws SQLException {
+        return count(
+                "SELECT available_points FROM customers WHERE tenant_id = 'demo' AND customer_id = ?",
+                statement -> statement.setString(1, customer));
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,10 @@ final class RunningSystem implements AutoCloseable {
 
     static final String DEMO_KEY = "demo-api-key";
     static final String DEMO_SECRET = "demo-secret-key";
+    /** A second tenant, configured as an operator would: its secret only as a digest. */
+    static final String OTHER_KEY = "globex-key";
+
+    static final String OTHER_SECRET = "globex-secret-7e1f";
 
     private final LocalEngines engines = LocalEngines.shared();
     private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
@@ -34,6 +40,8 @@ final class RunningSystem implements AutoCloseable {
                 .withEnv("SERVER_PORT", Integer.toString(gatewayPort))
                 .withEnv("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort))
                 .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
+                .withEnv("LOYALTY_TENANTS_GLOBEX_APIKEY", OTHER_KEY)
+                .withEnv("LOYALTY_TENANTS_GLOBEX_SECRETSHA256", sha256Hex(OTHER_SECRET))
                 .withJvmArgs("-Xmx256m");
     }
 
@@ -59,6 +67,31 @@ final class RunningSystem implements AutoCloseable {
 
     BatchApiClient demoClient() {
         return new BatchApiClient("http://127.0.0.1:" + gatewayPort, DEMO_KEY, DEMO_SECRET);
+    }
+
+    BatchApiClient otherTenantClient() {
+        return demoClient().as(OTHER_KEY, OTHER_SECRET);
+    }
+
+    int gatewayPort() {
+        return gatewayPort;
+    }
+
+    /** The console logs of the gateway and of every worker started. */
+    List<Path> logFiles() {
+        List<Path> files = new ArrayList<>(List.of(gateway.logFile()));
+        workers.values().forEach(worker -> files.add(worker.logFile()));
+        return files;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Connection database() {

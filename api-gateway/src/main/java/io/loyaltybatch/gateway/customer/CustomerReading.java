@@ -1,9 +1,11 @@
 package io.loyaltybatch.gateway.customer;
 
 import io.loyaltybatch.gateway.api.ApiException;
+import io.loyaltybatch.gateway.item.ItemBounds;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ProgramCatalog;
+import io.loyaltybatch.model.SafeText;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -30,7 +32,7 @@ public class CustomerReading {
     /** {@code customerId}, {@code guest}, {@code customerAttributes} (every other stored field), timestamps. */
     public Map<String, Object> profile(Tenant tenant, String customerId) {
         CustomerQueries.StoredCustomer customer =
-                customers.find(tenant.id(), customerId.trim()).orElseThrow(CustomerReading::notFound);
+                customers.find(tenant.id(), storable(customerId)).orElseThrow(CustomerReading::notFound);
         ObjectNode attributes = ((ObjectNode) customer.profile()).deepCopy();
         JsonNode guest = attributes.remove("guest");
         Map<String, Object> view = new LinkedHashMap<>();
@@ -48,7 +50,7 @@ public class CustomerReading {
 
     /** The balance-inquiry payload of the contract, preceded by {@code customerId}. */
     public Map<String, Object> balance(Tenant tenant, String customerId) {
-        String id = customerId.trim();
+        String id = storable(customerId);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("customerId", id);
         view.putAll(customers
@@ -56,6 +58,18 @@ public class CustomerReading {
                 .orElseThrow(CustomerReading::notFound)
                 .payload(programs.of(tenant.id())));
         return view;
+    }
+
+    /**
+     * The id trimmed, as items store it; an id no item could have (empty, too long, text no store holds) cannot name a
+     * customer and is answered as unknown, without asking the database.
+     */
+    private static String storable(String customerId) {
+        String id = customerId.trim();
+        if (id.isEmpty() || id.length() > ItemBounds.MAX_ID_CHARS || SafeText.problem(id) != null) {
+            throw notFound();
+        }
+        return id;
     }
 
     private static ApiException notFound() {

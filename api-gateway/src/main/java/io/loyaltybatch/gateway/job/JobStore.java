@@ -26,8 +26,12 @@ public interface JobStore {
     /** The job's header (no results) if it belongs to the tenant. */
     Optional<JobHeader> header(String tenantId, long jobId);
 
-    /** Stops the job if it belongs to the tenant and is still active; atomic against workers finishing it. */
-    StopOutcome stop(String tenantId, long jobId, Instant now);
+    /**
+     * Stops the job if it belongs to the tenant and is still active, once its end is in the ledger: the
+     * {@code processed} items the ledger holds records of count, every other item is cancelled. Atomic against
+     * workers finishing it.
+     */
+    StopOutcome stop(String tenantId, long jobId, int processed, Instant now);
 
     /** Removes a job whose items could not be published, so no job is left that will never run. */
     void delete(long jobId);

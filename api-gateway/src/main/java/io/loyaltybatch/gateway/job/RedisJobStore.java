@@ -21,7 +21,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Jobs in Redis: a header hash, a results hash and a started set per job, all under the job's hash tag, changed only
+ * Jobs in Redis: a header hash and a results hash per job, both under the job's hash tag, changed only
  * by the shared Lua scripts in {@link JobScripts}.
  */
 @Component
@@ -35,7 +35,7 @@ class RedisJobStore implements JobStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> READ = RedisScript.of(JobScripts.READ_JOB.source(), List.class);
 
-    private static final RedisScript<String> STOP = RedisScript.of(JobScripts.STOP_JOB.source(), String.class);
+    private static final RedisScript<String> END = RedisScript.of(JobScripts.END_JOB.source(), String.class);
 
     private final StringRedisTemplate redis;
     private final JobsProperties properties;
@@ -127,14 +127,17 @@ class RedisJobStore implements JobStore {
     }
 
     @Override
-    public StopOutcome stop(String tenantId, long jobId, Instant now) {
+    public StopOutcome stop(String tenantId, long jobId, int processed, Instant now) {
         String outcome = call(() -> redis.execute(
-                STOP,
-                List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
+                END,
+                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
                 tenantId,
+                "stopped",
+                "",
+                Integer.toString(processed),
                 JobKeys.timestamp(now),
                 Long.toString(properties.retention().toSeconds())));
-        StopOutcome stopped = StopOutcome.valueOf(outcome);
+        StopOutcome stopped = "ENDED".equals(outcome) ? StopOutcome.STOPPED : StopOutcome.valueOf(outcome);
         if (stopped == StopOutcome.STOPPED) {
             try {
                 forgetActive(jobId);
@@ -147,7 +150,7 @@ class RedisJobStore implements JobStore {
 
     @Override
     public void delete(long jobId) {
-        call(() -> redis.delete(List.of(JobKeys.header(jobId), JobKeys.results(jobId), JobKeys.started(jobId))));
+        call(() -> redis.delete(List.of(JobKeys.header(jobId), JobKeys.results(jobId))));
         forgetActive(jobId);
     }
 

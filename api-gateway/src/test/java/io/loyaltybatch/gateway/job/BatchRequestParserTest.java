@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 
 class BatchRequestParserTest {
 
-    private final BatchRequestParser parser = new BatchRequestParser(new GatewayProperties(3, null, null));
+    private final BatchRequestParser parser = new BatchRequestParser(new GatewayProperties(3, null, null, null));
 
     private ApiException rejection(String body) {
         return (ApiException) org.assertj.core.api.Assertions.catchThrowable(

@@ -88,7 +88,7 @@ class InMemoryJobStore implements JobStore, JobIds {
     }
 
     @Override
-    public StopOutcome stop(String tenantId, long jobId, Instant now) {
+    public StopOutcome stop(String tenantId, long jobId, int processed, Instant now) {
         check();
         JobSnapshot job = jobs.get(jobId);
         if (job == null || !job.tenantId().equals(tenantId)) {
@@ -110,7 +110,7 @@ class InMemoryJobStore implements JobStore, JobIds {
                         job.itemCount(),
                         job.finished(),
                         job.errors(),
-                        job.itemCount() - job.finished() - job.errors(),
+                        job.itemCount() - job.results().size() - processed,
                         job.createdAt(),
                         job.startedAt(),
                         now.toString(),

@@ -35,7 +35,8 @@ class JobSubmissionTest {
     private final JobSubmission submission = newSubmission();
 
     private JobSubmission newSubmission() {
-        GatewayProperties properties = new GatewayProperties(1000, Duration.ofHours(24), Duration.ofMinutes(2));
+        GatewayProperties properties =
+                new GatewayProperties(1000, Duration.ofSeconds(10), Duration.ofHours(24), Duration.ofMinutes(2));
         return new JobSubmission(
                 new BatchRequestParser(properties),
                 new ItemValidation(List.of(passThrough())),
@@ -163,7 +164,8 @@ class JobSubmissionTest {
                 throw new EngineUnavailableException("Redis", new RuntimeException("READONLY"));
             }
         };
-        GatewayProperties properties = new GatewayProperties(1000, Duration.ofHours(24), Duration.ofMinutes(2));
+        GatewayProperties properties =
+                new GatewayProperties(1000, Duration.ofSeconds(10), Duration.ofHours(24), Duration.ofMinutes(2));
         JobSubmission submitting = new JobSubmission(
                 new BatchRequestParser(properties),
                 new ItemValidation(List.of(passThrough())),

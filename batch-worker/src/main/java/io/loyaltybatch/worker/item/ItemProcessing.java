@@ -1,15 +1,14 @@
 package io.loyaltybatch.worker.item;
 
 import io.loyaltybatch.model.ItemEnvelope;
-import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.RedactedFailure;
 import io.loyaltybatch.worker.ledger.ItemLedger;
+import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import io.loyaltybatch.worker.progress.ProgressStore;
 import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
 import io.loyaltybatch.worker.progress.ProgressStore.StartDecision;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Processes one poll of items: claims their start (a stopped job's unstarted items are skipped), applies them to the
- * ledger, then records results and counters. Returns only when effects and results are durable, so the caller may
+ * Processes one poll of items: marks their jobs taken up (items of unknown jobs are skipped), applies them to the
+ * ledger (which cancels items of jobs that have ended), then records results and counters. Returns only when effects and results are durable, so the caller may
  * commit the offsets; any exception means nothing may be committed and the poll is delivered again.
  */
 @Service
@@ -47,6 +46,7 @@ public class ItemProcessing {
         try {
             processTogether(items);
         } catch (EngineUnavailableException e) {
+            log.warn("A poll of {} item(s) waits and is retried: {}", items.size(), e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             log.warn(
@@ -62,8 +62,9 @@ public class ItemProcessing {
      * {@code (jobId, index)} like any other, so a later delivery re-reports it.
      */
     public void reportUnprocessable(ItemEnvelope item) {
-        ItemResult result = ledger.recordUnprocessable(item);
-        progress.record(List.of(new JobItemResult(item.jobId(), result)), clock.instant());
+        if (ledger.recordUnprocessable(item) instanceof LedgerOutcome.Recorded recorded) {
+            progress.record(List.of(new JobItemResult(item.jobId(), recorded.result())), clock.instant());
+        }
     }
 
     private void processOneByOne(List<ItemEnvelope> items) {
@@ -80,26 +81,25 @@ public class ItemProcessing {
 
     private void processTogether(List<ItemEnvelope> items) {
         List<StartDecision> decisions = progress.claimStarts(items, clock.instant());
-        List<ItemEnvelope> toApply = new ArrayList<>(items.size());
-        int skipped = 0;
+        List<ItemEnvelope> known = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (decisions.get(i) == StartDecision.APPLY) {
-                toApply.add(items.get(i));
-            } else {
-                skipped++;
+                known.add(items.get(i));
             }
         }
-        List<ItemResult> results = ledger.apply(toApply);
-        List<JobItemResult> recorded = new ArrayList<>(results.size());
-        for (int i = 0; i < toApply.size(); i++) {
-            recorded.add(new JobItemResult(toApply.get(i).jobId(), results.get(i)));
+        List<LedgerOutcome> outcomes = ledger.apply(known);
+        List<JobItemResult> recorded = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < known.size(); i++) {
+            if (outcomes.get(i) instanceof LedgerOutcome.Recorded result) {
+                recorded.add(new JobItemResult(known.get(i).jobId(), result.result()));
+            }
         }
-        Instant now = clock.instant();
-        progress.record(recorded, now);
+        progress.record(recorded, clock.instant());
         log.debug(
-                "Poll of {} item(s): {} applied or re-reported, {} skipped (stopped or unknown job)",
+                "Poll of {} item(s): {} applied or re-reported, {} of ended jobs, {} of unknown jobs",
                 items.size(),
-                toApply.size(),
-                skipped);
+                recorded.size(),
+                known.size() - recorded.size(),
+                items.size() - known.size());
     }
 }

@@ -7,16 +7,21 @@ import java.util.List;
 /**
  * The system of record. Applies items exactly once in effect: each item's effect and the record of its
  * {@code (jobId, index)} with its result commit together, so an item delivered again re-reports its first result.
+ * An item of a job that has ended (see {@code JobEnds}) and that had not taken effect before is cancelled, never
+ * applied.
  */
 public interface ItemLedger {
 
-    /** @return one result per item, in the order given */
-    List<ItemResult> apply(List<ItemEnvelope> items);
+    /** @return one outcome per item, in the order given */
+    List<LedgerOutcome> apply(List<ItemEnvelope> items);
 
     /**
-     * Records that an item could not be processed (5000), unless it already has a result.
+     * Records that an item could not be processed (5000), unless it already has a result or its job has ended.
      *
-     * @return the item's result as stored
+     * @return the item's result as stored, or cancelled
      */
-    ItemResult recordUnprocessable(ItemEnvelope item);
+    LedgerOutcome recordUnprocessable(ItemEnvelope item);
+
+    /** Every result the ledger holds for items of the tenant's job. */
+    List<ItemResult> recorded(String tenantId, long jobId);
 }

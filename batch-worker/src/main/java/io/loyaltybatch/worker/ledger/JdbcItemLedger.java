@@ -11,6 +11,7 @@ import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.SafeText;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.JdbcFailures;
+import io.loyaltybatch.support.JobFence;
 import io.loyaltybatch.worker.jdbc.PostgresArrays;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,19 +26,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ledger in PostgreSQL. One transaction per poll: first the items' {@code (jobId, index)} rows are inserted
- * (a concurrent worker holding the same item waits on the primary key, then sees it taken), then the handlers apply
- * the newly claimed items, then their results are stored in the claimed rows. Items claimed earlier re-report the
- * stored result. A fixed number of round trips per poll, whatever its size.
+ * The ledger in PostgreSQL. One transaction per poll: the jobs' fence locks are taken (see {@link JobFence}), then
+ * the items' {@code (jobId, index)} rows are inserted unless their job has ended (a concurrent worker holding the same
+ * item waits on the primary key, then sees it taken), then the handlers apply the newly claimed items, then their
+ * results are stored in the claimed rows. Items claimed earlier re-report the stored result; items of an ended job
+ * that were never claimed are cancelled. A fixed number of round trips per poll, whatever its size.
  */
 @Component
 class JdbcItemLedger implements ItemLedger {
 
+    /** Claims items of jobs that have not ended; the caller holds the jobs' shared fence locks. */
     private static final String CLAIM = """
             INSERT INTO processed_items (job_id, item_index, tenant_id)
-            SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[]) ORDER BY 1, 2
+            SELECT v.job_id, v.item_index, v.tenant_id
+            FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, tenant_id)
+            WHERE NOT EXISTS (SELECT 1 FROM job_ends e WHERE e.job_id = v.job_id)
+            ORDER BY 1, 2
             ON CONFLICT DO NOTHING
             RETURNING job_id, item_index, tenant_id""";
+
     private static final String EARLIER_RESULTS = """
             SELECT p.job_id, p.item_index, p.tenant_id, p.result::text FROM processed_items p
             JOIN unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, tenant_id)
@@ -47,8 +54,12 @@ class JdbcItemLedger implements ItemLedger {
             FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, result)
             WHERE p.job_id = v.job_id AND p.item_index = v.item_index""";
 
+    private static final String RECORDED =
+            "SELECT result::text FROM processed_items WHERE job_id = ? AND tenant_id = ? AND result IS NOT NULL";
+    private static final String ENDED = "SELECT job_id FROM job_ends WHERE job_id = ANY (?::bigint[])";
     private static final String RECORD_UNPROCESSABLE = """
-            INSERT INTO processed_items (job_id, item_index, tenant_id, result) VALUES (?, ?, ?, ?::jsonb)
+            INSERT INTO processed_items (job_id, item_index, tenant_id, result)
+            SELECT ?, ?, ?, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM job_ends e WHERE e.job_id = ?)
             ON CONFLICT DO NOTHING""";
     private static final String STORED_RESULT =
             "SELECT result::text FROM processed_items WHERE job_id = ? AND item_index = ? AND tenant_id = ?";
@@ -70,7 +81,7 @@ class JdbcItemLedger implements ItemLedger {
     }
 
     @Override
-    public List<ItemResult> apply(List<ItemEnvelope> items) {
+    public List<LedgerOutcome> apply(List<ItemEnvelope> items) {
         if (items.isEmpty()) {
             return List.of();
         }
@@ -78,7 +89,7 @@ class JdbcItemLedger implements ItemLedger {
     }
 
     @Override
-    public ItemResult recordUnprocessable(ItemEnvelope item) {
+    public LedgerOutcome recordUnprocessable(ItemEnvelope item) {
         // whatever the item holds, this result can be stored: its only text from the item is made safe
         ItemResult failed = ItemResult.failure(
                 item.index(),
@@ -86,26 +97,76 @@ class JdbcItemLedger implements ItemLedger {
                 ErrorCode.ITEM_NOT_PROCESSED,
                 "Item could not be processed");
         return JdbcFailures.call(() -> transaction.execute(status -> {
-            jdbc.update(RECORD_UNPROCESSABLE, item.jobId(), item.index(), item.tenantId(), WireCodec.encode(failed));
+            JobFence.enterShared(jdbc, List.of(item.jobId()));
+            jdbc.update(
+                    RECORD_UNPROCESSABLE,
+                    item.jobId(),
+                    item.index(),
+                    item.tenantId(),
+                    WireCodec.encode(failed),
+                    item.jobId());
             return jdbc.queryForList(STORED_RESULT, String.class, item.jobId(), item.index(), item.tenantId()).stream()
-                    .map(WireCodec::decodeResult)
                     .findFirst()
-                    .orElse(failed);
+                    .<LedgerOutcome>map(stored -> new LedgerOutcome.Recorded(WireCodec.decodeResult(stored)))
+                    .orElseGet(() -> ended(List.of(item.jobId())).isEmpty()
+                            ? new LedgerOutcome.Recorded(failed)
+                            : new LedgerOutcome.Cancelled());
         }));
     }
 
-    private List<ItemResult> applyInTransaction(List<ItemEnvelope> items) {
+    @Override
+    public List<ItemResult> recorded(String tenantId, long jobId) {
+        return JdbcFailures.call(() -> jdbc.queryForList(RECORDED, String.class, jobId, tenantId)).stream()
+                .map(WireCodec::decodeResult)
+                .toList();
+    }
+
+    private List<LedgerOutcome> applyInTransaction(List<ItemEnvelope> items) {
+        JobFence.enterShared(jdbc, items.stream().map(ItemEnvelope::jobId).toList());
         Map<ItemRef, ItemEnvelope> unique = new java.util.LinkedHashMap<>();
         items.forEach(item -> unique.putIfAbsent(ItemRef.of(item), item));
         Set<ItemRef> claimed = claim(new ArrayList<>(unique.values()));
-        Map<ItemRef, ItemResult> results = new HashMap<>(earlierResults(unique.keySet(), claimed));
+        List<ItemRef> unclaimed =
+                unique.keySet().stream().filter(ref -> !claimed.contains(ref)).toList();
+        Map<ItemRef, ItemResult> results = new HashMap<>(earlierResults(unclaimed));
+        Set<Long> ended = results.size() == unclaimed.size()
+                ? Set.of()
+                : ended(unclaimed.stream()
+                        .filter(ref -> !results.containsKey(ref))
+                        .map(ItemRef::jobId)
+                        .toList());
         List<ItemEnvelope> fresh = unique.values().stream()
                 .filter(i -> claimed.contains(ItemRef.of(i)))
                 .toList();
         Map<ItemRef, ItemResult> applied = applyInSegments(fresh);
         storeResults(fresh, applied);
         results.putAll(applied);
-        return items.stream().map(item -> results.get(ItemRef.of(item))).toList();
+        return items.stream().map(item -> outcome(item, results, ended)).toList();
+    }
+
+    private static LedgerOutcome outcome(ItemEnvelope item, Map<ItemRef, ItemResult> results, Set<Long> ended) {
+        ItemResult result = results.get(ItemRef.of(item));
+        if (result != null) {
+            return new LedgerOutcome.Recorded(result);
+        }
+        if (ended.contains(item.jobId())) {
+            return new LedgerOutcome.Cancelled();
+        }
+        // the (jobId, index) is taken by another tenant's item: never report its result
+        throw new IllegalStateException("an item's id is already taken by another tenant's item");
+    }
+
+    /** Which of these jobs have ended. */
+    private Set<Long> ended(List<Long> jobIds) {
+        Set<Long> ended = new HashSet<>();
+        PostgresArrays.query(
+                jdbc,
+                ENDED,
+                row -> {
+                    ended.add(row.getLong(1));
+                },
+                bigint(jobIds.stream().distinct().toList()));
+        return ended;
     }
 
     /** Consecutive items of one type go to their handler together, which keeps each customer's order. */
@@ -149,9 +210,7 @@ class JdbcItemLedger implements ItemLedger {
         return claimed;
     }
 
-    private Map<ItemRef, ItemResult> earlierResults(Set<ItemRef> all, Set<ItemRef> claimed) {
-        List<ItemRef> earlier =
-                all.stream().filter(ref -> !claimed.contains(ref)).toList();
+    private Map<ItemRef, ItemResult> earlierResults(List<ItemRef> earlier) {
         Map<ItemRef, ItemResult> results = new HashMap<>();
         if (earlier.isEmpty()) {
             return results;
@@ -167,10 +226,6 @@ class JdbcItemLedger implements ItemLedger {
                 bigint(earlier.stream().map(ItemRef::jobId).toList()),
                 integer(earlier.stream().map(ItemRef::index).toList()),
                 text(earlier.stream().map(ItemRef::tenantId).toList()));
-        if (results.size() != earlier.size()) {
-            // the (jobId, index) is taken by another tenant's item: never report its result
-            throw new IllegalStateException("an item's id is already taken by another tenant's item");
-        }
         return results;
     }
 

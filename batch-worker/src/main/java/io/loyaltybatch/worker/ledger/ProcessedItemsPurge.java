@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes {@code processed_items} rows older than {@code loyalty.ledger.processed-items-retention} (30 days by
+ * Deletes {@code processed_items} rows (and the {@code job_ends} records of ended jobs) older than {@code loyalty.ledger.processed-items-retention} (30 days by
  * default), in small batches. A row is what makes a redelivered item re-report instead of re-apply, so the retention
  * must stay longer than the items topic keeps its records (7 days by default in Kafka). The effects themselves
  * (ledger rows, orders, transactions) are never purged.
@@ -21,6 +21,9 @@ class ProcessedItemsPurge {
     private static final String PURGE = """
             DELETE FROM processed_items WHERE ctid IN (
                 SELECT ctid FROM processed_items WHERE processed_at < now() - make_interval(secs => ?) LIMIT ?)""";
+    private static final String PURGE_ENDS = """
+            DELETE FROM job_ends WHERE ctid IN (
+                SELECT ctid FROM job_ends WHERE ended_at < now() - make_interval(secs => ?) LIMIT ?)""";
 
     private final JdbcTemplate jdbc;
     private final Duration retention;
@@ -37,6 +40,9 @@ class ProcessedItemsPurge {
         do {
             deleted = jdbc.update(PURGE, (double) retention.toSeconds(), BATCH);
             total += deleted;
+        } while (deleted == BATCH);
+        do {
+            deleted = jdbc.update(PURGE_ENDS, (double) retention.toSeconds(), BATCH);
         } while (deleted == BATCH);
         if (total > 0) {
             log.info("Purged {} processed item record(s) older than {}", total, retention);

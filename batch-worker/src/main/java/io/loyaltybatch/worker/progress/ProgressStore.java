@@ -11,18 +11,16 @@ import java.util.List;
  */
 public interface ProgressStore {
 
-    /** Whether an item may take effect. */
+    /** Whether an item goes on to the ledger. */
     enum StartDecision {
-        /** the job is active, or the item had started before the job was stopped */
+        /** its job exists for its tenant; the ledger decides whether it still takes effect */
         APPLY,
-        /** the job was stopped (or ended) before this item started: it never runs */
-        CANCELLED,
-        /** no such job: it expired, or its request failed before the job id was handed out */
+        /** no such job for its tenant: it expired, or its request failed before the job id was handed out */
         UNKNOWN_JOB
     }
 
     /**
-     * Claims the start of each item and moves queued jobs to running.
+     * Marks the items' jobs taken up: queued jobs move to running.
      *
      * @return one decision per item, in the order given
      */

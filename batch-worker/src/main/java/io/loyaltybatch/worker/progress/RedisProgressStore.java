@@ -51,15 +51,13 @@ class RedisProgressStore implements ProgressStore {
         }
         String timestamp = JobKeys.timestamp(now);
         List<Object> replies = call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-            positionsByJob.forEach((job, positions) -> {
-                List<String> args = new ArrayList<>(positions.size() + 4);
-                args.add(JobKeys.header(job.jobId()));
-                args.add(JobKeys.started(job.jobId()));
-                args.add(timestamp);
-                args.add(job.tenantId());
-                positions.forEach(p -> args.add(Integer.toString(items.get(p).index())));
-                connection.scriptingCommands().eval(CLAIM, ReturnType.VALUE, 2, bytes(args));
-            });
+            positionsByJob.forEach((job, positions) -> connection
+                    .scriptingCommands()
+                    .eval(
+                            CLAIM,
+                            ReturnType.VALUE,
+                            1,
+                            bytes(List.of(JobKeys.header(job.jobId()), timestamp, job.tenantId()))));
             touchActive(
                     connection,
                     positionsByJob.keySet().stream().map(TenantJob::jobId).toList(),
@@ -69,14 +67,9 @@ class RedisProgressStore implements ProgressStore {
         StartDecision[] decisions = new StartDecision[items.size()];
         int reply = 0;
         for (List<Integer> positions : positionsByJob.values()) {
-            String flags = String.valueOf(replies.get(reply++));
-            for (int i = 0; i < positions.size(); i++) {
-                decisions[positions.get(i)] = switch (flags.charAt(i)) {
-                    case 'A' -> StartDecision.APPLY;
-                    case 'C' -> StartDecision.CANCELLED;
-                    default -> StartDecision.UNKNOWN_JOB;
-                };
-            }
+            StartDecision decision =
+                    "A".equals(String.valueOf(replies.get(reply++))) ? StartDecision.APPLY : StartDecision.UNKNOWN_JOB;
+            positions.forEach(position -> decisions[position] = decision);
         }
         return List.of(decisions);
     }
@@ -96,10 +89,9 @@ class RedisProgressStore implements ProgressStore {
         String retention = Long.toString(properties.retention().toSeconds());
         List<Object> statuses = call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
             byJob.forEach((jobId, jobResults) -> {
-                List<String> args = new ArrayList<>(3 * jobResults.size() + 5);
+                List<String> args = new ArrayList<>(3 * jobResults.size() + 4);
                 args.add(JobKeys.header(jobId));
                 args.add(JobKeys.results(jobId));
-                args.add(JobKeys.started(jobId));
                 args.add(timestamp);
                 args.add(retention);
                 for (JobItemResult r : jobResults) {
@@ -107,7 +99,7 @@ class RedisProgressStore implements ProgressStore {
                     args.add(r.result().successful() ? "1" : "0");
                     args.add(WireCodec.encode(r.result()));
                 }
-                connection.scriptingCommands().eval(RECORD, ReturnType.VALUE, 3, bytes(args));
+                connection.scriptingCommands().eval(RECORD, ReturnType.VALUE, 2, bytes(args));
             });
             touchActive(connection, byJob.keySet(), now);
             return null;

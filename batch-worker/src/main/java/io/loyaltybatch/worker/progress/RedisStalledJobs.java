@@ -1,20 +1,30 @@
 package io.loyaltybatch.worker.progress;
 
+import static io.loyaltybatch.support.RedisFailures.call;
+
+import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScripts;
+import io.loyaltybatch.model.JobStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-/** Stalled jobs found through the {@code jobs:active} sorted set, ended by {@code fail-stalled-job.lua}. */
+/** Stalled jobs found through the {@code jobs:active} sorted set, ended by {@code end-job.lua}. */
 @Component
 class RedisStalledJobs implements StalledJobs {
 
-    private static final RedisScript<String> FAIL = RedisScript.of(JobScripts.FAIL_STALLED_JOB.source(), String.class);
+    private static final RedisScript<String> END = RedisScript.of(JobScripts.END_JOB.source(), String.class);
+    private static final RedisScript<Long> RELEASE = RedisScript.of(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
 
     private final StringRedisTemplate redis;
     private final ProgressProperties properties;
@@ -26,31 +36,66 @@ class RedisStalledJobs implements StalledJobs {
 
     @Override
     public boolean acquireLease(String holder, Duration duration) {
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(JobKeys.WATCHDOG_LEASE, holder, duration));
+        return Boolean.TRUE.equals(
+                call(() -> redis.opsForValue().setIfAbsent(JobKeys.WATCHDOG_LEASE, holder, duration)));
+    }
+
+    @Override
+    public void releaseLease(String holder) {
+        call(() -> redis.execute(RELEASE, List.of(JobKeys.WATCHDOG_LEASE), holder));
     }
 
     @Override
     public List<Long> withoutProgressSince(Instant before, int limit) {
-        Set<String> members = redis.opsForZSet().rangeByScore(JobKeys.ACTIVE_JOBS, 0, before.toEpochMilli(), 0, limit);
+        Set<String> members =
+                call(() -> redis.opsForZSet().rangeByScore(JobKeys.ACTIVE_JOBS, 0, before.toEpochMilli(), 0, limit));
         return members == null
                 ? List.of()
                 : members.stream().map(Long::parseLong).toList();
     }
 
     @Override
-    public Outcome fail(long jobId, Instant before, String reason, Instant now) {
-        String outcome = redis.execute(
-                FAIL,
-                List.of(JobKeys.header(jobId), JobKeys.started(jobId), JobKeys.results(jobId)),
-                JobKeys.timestamp(now),
-                Long.toString(properties.retention().toSeconds()),
+    public Optional<WatchedJob> find(long jobId) {
+        List<Object> fields = call(() -> redis.opsForHash()
+                .multiGet(JobKeys.header(jobId), List.of(JobKeys.TENANT, JobKeys.STATUS, JobKeys.POSITIONS)));
+        if (fields == null || fields.get(0) == null || fields.get(1) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new WatchedJob(
+                jobId,
+                (String) fields.get(0),
+                JobStatus.fromWireName((String) fields.get(1)),
+                ItemPositions.decode((String) fields.get(2))));
+    }
+
+    @Override
+    public void postpone(long jobId, Instant now) {
+        // XX: a job that ended meanwhile (and so left the index) is not put back
+        call(() -> redis.execute((RedisCallback<Boolean>) connection -> connection
+                .zSetCommands()
+                .zAdd(
+                        JobKeys.ACTIVE_JOBS.getBytes(StandardCharsets.UTF_8),
+                        now.toEpochMilli(),
+                        Long.toString(jobId).getBytes(StandardCharsets.UTF_8),
+                        ZAddArgs.ifExists())));
+    }
+
+    @Override
+    public boolean fail(long jobId, String reason, int processed, Instant now) {
+        String outcome = call(() -> redis.execute(
+                END,
+                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
+                "",
+                "failed",
                 reason,
-                JobKeys.timestamp(before));
-        return Outcome.valueOf(outcome);
+                Integer.toString(processed),
+                JobKeys.timestamp(now),
+                Long.toString(properties.retention().toSeconds())));
+        return "ENDED".equals(outcome);
     }
 
     @Override
     public void forget(long jobId) {
-        redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId));
+        call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId)));
     }
 }

@@ -1,8 +1,16 @@
 package io.loyaltybatch.worker.progress;
 
+import io.loyaltybatch.model.ItemPositions;
+import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.support.JobEnds;
+import io.loyaltybatch.worker.ledger.ItemLedger;
+import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
+import io.loyaltybatch.worker.progress.StalledJobs.WatchedJob;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,13 +18,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends jobs that made no progress for {@code loyalty.watchdog.stall-timeout} (15 minutes by default) while items
- * remain: they become {@code failed} with a {@code failureReason}, and their items that never started are cancelled.
+ * Ends a job only when its missing items provably are not coming. A job whose items are still queued on the items
+ * topic is never failed, however long it waits behind a backlog or an outage: the gateway records where each job's
+ * items landed (the offset of its last item per partition), and a job is looked at only once the consumer group's
+ * committed offset has passed all of them, which means every one of its items was consumed.
  *
- * <p>Such jobs are failed, not re-driven: Kafka already delivers every unacknowledged item again, so a job stalls
- * only when its items can no longer arrive (lost from the topic, say) or nothing has consumed them for the whole
- * timeout. A clear terminal status with a reason lets the client resubmit, which is safe because order and
- * transaction ids are unique. Keep the timeout above the longest backlog you expect.
+ * <p>Such a job, still without results for some items after {@code loyalty.watchdog.stall-timeout}, is first
+ * repaired from the ledger (results Redis lost are reported again); what then remains missing never took effect. The
+ * end is recorded in the ledger (after which none of its items may take effect, whatever is delivered later) and the
+ * job ends {@code failed} with a reason; its missing items are cancelled. A job whose items were never published (its
+ * request failed and could not be cleaned up) ends the same way.
  */
 @Component
 class StalledJobWatchdog {
@@ -25,12 +36,27 @@ class StalledJobWatchdog {
     private static final int BATCH = 100;
 
     private final StalledJobs jobs;
+    private final ConsumedOffsets offsets;
+    private final ItemLedger ledger;
+    private final ProgressStore progress;
+    private final JobEnds ends;
     private final WatchdogProperties properties;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
 
-    StalledJobWatchdog(StalledJobs jobs, WatchdogProperties properties, Clock clock) {
+    StalledJobWatchdog(
+            StalledJobs jobs,
+            ConsumedOffsets offsets,
+            ItemLedger ledger,
+            ProgressStore progress,
+            JobEnds ends,
+            WatchdogProperties properties,
+            Clock clock) {
         this.jobs = jobs;
+        this.offsets = offsets;
+        this.ledger = ledger;
+        this.progress = progress;
+        this.ends = ends;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,22 +68,53 @@ class StalledJobWatchdog {
         if (!jobs.acquireLease(holder, properties.checkInterval())) {
             return;
         }
+        try {
+            checkHoldingTheLease();
+        } finally {
+            jobs.releaseLease(holder);
+        }
+    }
+
+    private void checkHoldingTheLease() {
         Instant now = clock.instant();
-        Instant before = now.minus(properties.stallTimeout());
-        String reason = "No progress for " + describe(properties.stallTimeout()) + "; items not started were cancelled";
-        for (long jobId : jobs.withoutProgressSince(before, BATCH)) {
-            switch (jobs.fail(jobId, before, reason, now)) {
-                case FAILED -> {
-                    log.warn("Job {} failed by the watchdog: {}", jobId, reason);
-                    jobs.forget(jobId);
-                }
-                case GONE -> jobs.forget(jobId);
-                case ALIVE -> {}
+        List<Long> candidates = jobs.withoutProgressSince(now.minus(properties.stallTimeout()), BATCH);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Map<Integer, Long> committed = offsets.committed();
+        for (long jobId : candidates) {
+            Optional<WatchedJob> job = jobs.find(jobId);
+            if (job.isEmpty() || job.get().status().isTerminal()) {
+                jobs.forget(jobId);
+            } else if (job.get().positions() != null && !consumed(job.get().positions(), committed)) {
+                jobs.postpone(jobId, now);
+            } else {
+                settle(job.get(), now);
             }
         }
     }
 
-    private static String describe(Duration duration) {
-        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    /** Every item of the job was consumed (or none was ever published): what the ledger holds is all there is. */
+    private void settle(WatchedJob job, Instant now) {
+        List<ItemResult> recorded = ledger.recorded(job.tenantId(), job.jobId());
+        progress.record(
+                recorded.stream().map(r -> new JobItemResult(job.jobId(), r)).toList(), now);
+        if (jobs.find(job.jobId()).map(found -> found.status().isTerminal()).orElse(true)) {
+            jobs.forget(job.jobId());
+            return;
+        }
+        String reason = job.positions() == null
+                ? "The job's items were never published; none of them was applied"
+                : "All of the job's items were consumed but some never took effect; they were cancelled";
+        int processed = ends.end(job.tenantId(), job.jobId(), reason);
+        if (jobs.fail(job.jobId(), reason, processed, now)) {
+            log.warn("Job {} failed by the watchdog: {}", job.jobId(), reason);
+        }
+        jobs.forget(job.jobId());
+    }
+
+    static boolean consumed(ItemPositions positions, Map<Integer, Long> committed) {
+        return positions.lastOffsets().entrySet().stream()
+                .allMatch(last -> committed.getOrDefault(last.getKey(), -1L) > last.getValue());
     }
 }

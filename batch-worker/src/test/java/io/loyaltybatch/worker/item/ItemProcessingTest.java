@@ -10,6 +10,7 @@ import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.worker.ledger.ItemLedger;
+import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import io.loyaltybatch.worker.progress.ProgressStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,27 +23,15 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class ItemProcessingTest {
 
-    /** Jobs in {@code stopped} cancel items not started before; unknown jobs skip everything. */
+    /** Items of unknown jobs are skipped. */
     static final class FakeProgress implements ProgressStore {
         final Set<Long> knownJobs = new HashSet<>();
-        final Set<Long> stoppedJobs = new HashSet<>();
-        final Set<String> started = new HashSet<>();
         final List<JobItemResult> recorded = new ArrayList<>();
 
         @Override
         public List<StartDecision> claimStarts(List<ItemEnvelope> items, Instant now) {
             return items.stream()
-                    .map(item -> {
-                        String ref = item.jobId() + ":" + item.index();
-                        if (!knownJobs.contains(item.jobId())) {
-                            return StartDecision.UNKNOWN_JOB;
-                        }
-                        if (stoppedJobs.contains(item.jobId())) {
-                            return started.contains(ref) ? StartDecision.APPLY : StartDecision.CANCELLED;
-                        }
-                        started.add(ref);
-                        return StartDecision.APPLY;
-                    })
+                    .map(item -> knownJobs.contains(item.jobId()) ? StartDecision.APPLY : StartDecision.UNKNOWN_JOB)
                     .toList();
         }
 
@@ -52,27 +41,50 @@ class ItemProcessingTest {
         }
     }
 
-    /** Applies everything, except that it throws {@code failure} for any call holding item {@code failingIndex}. */
+    /**
+     * Applies everything once, re-reports what it applied before, cancels unapplied items of ended jobs, and throws
+     * {@code failure} for any call holding item {@code failingIndex}.
+     */
     static final class FakeLedger implements ItemLedger {
         final List<ItemEnvelope> applied = new ArrayList<>();
+        final Set<Long> endedJobs = new HashSet<>();
+        final Set<String> done = new HashSet<>();
         int failingIndex = -1;
         RuntimeException failure;
 
         @Override
-        public List<ItemResult> apply(List<ItemEnvelope> items) {
+        public List<LedgerOutcome> apply(List<ItemEnvelope> items) {
             if (items.stream().anyMatch(i -> i.index() == failingIndex)) {
                 throw failure;
             }
-            applied.addAll(items);
             return items.stream()
-                    .map(i -> ItemResult.success(i.index(), i.customerId(), "ok"))
+                    .map(i -> {
+                        String ref = i.jobId() + ":" + i.index();
+                        if (!done.contains(ref) && endedJobs.contains(i.jobId())) {
+                            return (LedgerOutcome) new LedgerOutcome.Cancelled();
+                        }
+                        if (done.add(ref)) {
+                            applied.add(i);
+                        }
+                        return new LedgerOutcome.Recorded(ItemResult.success(i.index(), i.customerId(), "ok"));
+                    })
                     .toList();
         }
 
         @Override
-        public ItemResult recordUnprocessable(ItemEnvelope item) {
-            return ItemResult.failure(
-                    item.index(), item.customerId(), ErrorCode.ITEM_NOT_PROCESSED, "Item could not be processed");
+        public LedgerOutcome recordUnprocessable(ItemEnvelope item) {
+            return endedJobs.contains(item.jobId())
+                    ? new LedgerOutcome.Cancelled()
+                    : new LedgerOutcome.Recorded(ItemResult.failure(
+                            item.index(),
+                            item.customerId(),
+                            ErrorCode.ITEM_NOT_PROCESSED,
+                            "Item could not be processed"));
+        }
+
+        @Override
+        public List<ItemResult> recorded(String tenantId, long jobId) {
+            return List.of();
         }
     }
 
@@ -102,14 +114,14 @@ class ItemProcessingTest {
     }
 
     @Test
-    void itemsOfAStoppedJobThatNeverStartedAreNotApplied() {
+    void itemsOfAnEndedJobThatNeverTookEffectAreNeitherAppliedNorReported() {
         progress.knownJobs.add(1L);
         processing.process(List.of(item(1, 0)));
-        progress.stoppedJobs.add(1L);
+        ledger.endedJobs.add(1L);
 
         processing.process(List.of(item(1, 0), item(1, 1), item(1, 2)));
 
-        assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0, 0);
+        assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0);
         assertThat(progress.recorded).extracting(r -> r.result().index()).containsExactly(0, 0);
     }
 

@@ -9,6 +9,7 @@ import io.loyaltybatch.worker.Items;
 import io.loyaltybatch.worker.RealEnginesTest;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import io.loyaltybatch.worker.ledger.ItemLedger;
+import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,8 @@ class PendingPointsIT extends RealEnginesTest {
     private final String customer = "pending-" + UUID.randomUUID();
 
     private ItemResult inquiry() {
-        return ledger.apply(List.of(Items.forNewJob("returns").inquiry(customer)))
+        return LedgerOutcome.results(
+                        ledger.apply(List.of(Items.forNewJob("returns").inquiry(customer))))
                 .get(0);
     }
 
@@ -68,10 +70,10 @@ class PendingPointsIT extends RealEnginesTest {
     @Test
     void pointsEarnedInsideTheWindowArePendingAndCannotBeSpent() {
         Items items = Items.forNewJob("returns");
-        List<ItemResult> results = ledger.apply(List.of(
+        List<ItemResult> results = LedgerOutcome.results(ledger.apply(List.of(
                 items.orderAt(customer, "recent-" + customer, "40", Instant.now()),
                 items.orderAt(customer, "old-" + customer, "15", Instant.now().minus(Duration.ofDays(45))),
-                items.redeemPoints(customer, "spend-" + customer, 20)));
+                items.redeemPoints(customer, "spend-" + customer, 20))));
 
         assertThat(results.get(2).code()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(inquiry().payload())
@@ -86,14 +88,16 @@ class PendingPointsIT extends RealEnginesTest {
 
     @Test
     void maturedPointsAreSettledWhenTheCustomerIsTouched() {
-        ledger.apply(List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now())));
+        LedgerOutcome.results(ledger.apply(
+                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now()))));
         windowPasses();
 
         assertThat(inquiry().payload())
                 .containsEntry("availablePointsBalance", 25L)
                 .containsEntry("pendingPoints", 0L);
         assertThat(storedAvailable()).isEqualTo(25);
-        assertThat(ledger.apply(List.of(Items.forNewJob("returns").redeemPoints(customer, "r-" + customer, 25)))
+        assertThat(LedgerOutcome.results(ledger.apply(
+                                List.of(Items.forNewJob("returns").redeemPoints(customer, "r-" + customer, 25))))
                         .get(0)
                         .successful())
                 .isTrue();
@@ -101,7 +105,8 @@ class PendingPointsIT extends RealEnginesTest {
 
     @Test
     void maturedPointsOfUntouchedCustomersAreReleasedByTheSweep() {
-        ledger.apply(List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "12", Instant.now())));
+        LedgerOutcome.results(ledger.apply(
+                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "12", Instant.now()))));
         windowPasses();
         assertThat(storedAvailable()).isZero();
 
@@ -117,7 +122,8 @@ class PendingPointsIT extends RealEnginesTest {
 
     @Test
     void aReadThatWaitedOnTheSweepsLockCountsMaturedPointsOnce() throws Exception {
-        ledger.apply(List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now())));
+        LedgerOutcome.results(ledger.apply(
+                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now()))));
         windowPasses();
         CountDownLatch settled = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
@@ -162,11 +168,12 @@ class PendingPointsIT extends RealEnginesTest {
             long expected = 0;
             for (int round = 0; round < 25; round++) {
                 Items items = Items.forNewJob("returns");
-                ledger.apply(List.of(items.orderAt(customer, "o" + round + "-" + customer, "10", Instant.now())));
+                LedgerOutcome.results(ledger.apply(
+                        List.of(items.orderAt(customer, "o" + round + "-" + customer, "10", Instant.now()))));
                 windowPasses();
                 expected += 10;
-                List<ItemResult> results = ledger.apply(
-                        List.of(items.adjust(customer, 5), items.inquiry(customer), items.adjust(customer, -3)));
+                List<ItemResult> results = LedgerOutcome.results(ledger.apply(
+                        List.of(items.adjust(customer, 5), items.inquiry(customer), items.adjust(customer, -3))));
                 expected += 5;
                 assertThat(results.get(0).payload()).containsEntry("availablePointsBalance", expected);
                 assertThat(results.get(1).payload())

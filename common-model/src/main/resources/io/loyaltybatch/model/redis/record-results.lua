@@ -1,6 +1,6 @@
 -- Records item results of one job. Each index is claimed once (HSETNX), so a redelivered item never counts twice.
 -- Moves an active job to its terminal status when the last item lands.
--- KEYS: header, results, started
+-- KEYS: header, results
 -- ARGV: now, retentionSeconds, [index, ok (1/0), resultJson]...
 -- Returns the job's status after recording, or X if the job is unknown.
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'X' end
@@ -20,7 +20,7 @@ if status == 'queued' or status == 'running' then
   if f + e >= tonumber(redis.call('HGET', KEYS[1], 'itemCount')) then
     status = f > 0 and 'completed' or 'failed'
     redis.call('HSET', KEYS[1], 'status', status, 'completedAt', ARGV[1])
-    for k = 1, 3 do redis.call('EXPIRE', KEYS[k], tonumber(ARGV[2])) end
+    for k = 1, 2 do redis.call('EXPIRE', KEYS[k], tonumber(ARGV[2])) end
   end
 end
 local ttl = redis.call('TTL', KEYS[1])

@@ -1,0 +1,67 @@
+package io.loyaltybatch.worker.progress;
+
+import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.worker.item.ItemsTopicProperties;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/** The consumer group's committed offsets, read with Kafka's admin client (the broker's view, not a consumer's). */
+@Component
+class KafkaConsumedOffsets implements ConsumedOffsets, DisposableBean {
+
+    private final KafkaAdmin kafkaAdmin;
+    private final String group;
+    private final String topic;
+    private Admin admin;
+
+    KafkaConsumedOffsets(KafkaAdmin kafkaAdmin, KafkaProperties kafka, ItemsTopicProperties topic) {
+        this.kafkaAdmin = kafkaAdmin;
+        this.group = kafka.getConsumer().getGroupId();
+        this.topic = topic.name();
+    }
+
+    @Override
+    public Map<Integer, Long> committed() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            Map<Integer, Long> committed = new HashMap<>();
+            offsets.forEach((partition, offset) -> {
+                if (partition.topic().equals(topic) && offset != null) {
+                    committed.put(partition.partition(), offset.offset());
+                }
+            });
+            return committed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailableException("Kafka", e);
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+            throw new EngineUnavailableException("Kafka", e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}
