@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.model.CustomerProfile;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemType;
@@ -79,7 +80,7 @@ class ItemPublishingIT {
             assertThat(e.type()).isEqualTo(ItemType.CUSTOMERS);
             assertThat(e.version()).isEqualTo(ItemEnvelope.CURRENT_VERSION);
         });
-        assertThat(envelopes.get(0).item().get("displayName").asString()).isEqualTo("Ann");
+        assertThat(((CustomerProfile) envelopes.get(0).payload()).displayName()).isEqualTo("Ann");
         assertThat(records.get(0).headers().toArray()).isEmpty();
         ItemPositions positions =
                 ItemPositions.decode((String) redis.opsForHash().get(JobKeys.header(jobId), JobKeys.POSITIONS));

@@ -3,6 +3,7 @@ package io.loyaltybatch.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.loyaltybatch.model.CustomerProfile;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
@@ -54,8 +55,8 @@ class CustomerItemsIT extends RealEnginesTest {
         fixture.close();
     }
 
-    private static JsonNode profile(String json) {
-        return WireCodec.mapper().readTree(json);
+    private static CustomerProfile profile(String json) {
+        return WireCodec.mapper().readValue(json, CustomerProfile.class);
     }
 
     private void awaitStatus(long jobId, String status) {

@@ -8,12 +8,14 @@ import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
+import io.loyaltybatch.model.UnreadablePayloadException;
 import io.loyaltybatch.model.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +59,9 @@ class FailingItemIT extends RealEnginesTest {
         String customer = "failing-" + UUID.randomUUID();
         Items items = Items.forNewJob("acme");
         ItemEnvelope good = items.order(customer, "good-" + customer, "10");
-        ItemEnvelope written = items.order(customer, "bad-" + customer, "10");
         // an envelope a faulty producer could write: readable, but its order date is not a date
-        var body = written.item().deepCopy();
-        ((tools.jackson.databind.node.ObjectNode) body).put("orderDate", "not a date");
-        ItemEnvelope bad = ItemEnvelope.of("acme", written.jobId(), written.index(), ItemType.ORDERS, customer, body);
+        ItemEnvelope bad =
+                items.item(ItemType.ORDERS, customer, Items.orderPayload("bad-" + customer, "not a date", "10"));
         ItemEnvelope after = items.order(customer, "after-" + customer, "5");
         fixture.createJob(items.jobId(), "acme", ItemType.ORDERS, 3);
 
@@ -82,6 +82,32 @@ class FailingItemIT extends RealEnginesTest {
                 fixture.readOne(TOPIC + ".DLT", r -> r.value().contains("bad-" + customer));
         assertThat(header(dead, "loyalty-dlt-cause-fqcn")).isEqualTo("java.time.format.DateTimeParseException");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
+    }
+
+    @Test
+    void itemWhosePayloadIsNotItsKindsRecordIsReported5000AndItsJobEnds() {
+        String customer = "unreadable-" + UUID.randomUUID();
+        Items items = Items.forNewJob("acme");
+        ItemEnvelope good = items.order(customer, "good-" + customer, "10");
+        ItemEnvelope written = items.order(customer, "odd-" + customer, "10");
+        // the envelope names its item, but its totalPaid is an object no order record can hold
+        String odd = WireCodec.encode(written).replace("\"totalPaid\":10", "\"totalPaid\":{\"x\":1}");
+        assertThat(odd).contains("{\"x\":1}");
+        fixture.createJob(items.jobId(), "acme", ItemType.ORDERS, 2);
+
+        fixture.publishRaw(List.of(
+                new ProducerRecord<>(TOPIC, good.partitionKey(), WireCodec.encode(good)),
+                new ProducerRecord<>(TOPIC, written.partitionKey(), odd)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "completed".equals(fixture.status(items.jobId())));
+
+        ItemResult failed =
+                WireCodec.decodeResult((String) fixture.results(items.jobId()).get("1"));
+        assertThat(failed.code()).isEqualTo(ErrorCode.ITEM_NOT_PROCESSED);
+        assertThat(failed.customerId()).isEqualTo(customer);
+        ConsumerRecord<String, String> dead =
+                fixture.readOne(TOPIC + ".DLT", r -> r.value().contains("odd-" + customer));
+        assertThat(header(dead, "loyalty-dlt-cause-fqcn")).isEqualTo(UnreadablePayloadException.class.getName());
+        assertThat(header(dead, "loyalty-dlt-item")).isEqualTo(items.jobId() + "/1");
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

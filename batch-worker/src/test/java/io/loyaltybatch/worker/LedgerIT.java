@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.worker.item.ItemDispatch;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import java.math.BigDecimal;
@@ -36,6 +37,9 @@ class LedgerIT extends RealEnginesTest {
     ItemLedger ledger;
 
     @Autowired
+    ItemDispatch dispatch;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     private static String unique(String prefix) {
@@ -43,7 +47,8 @@ class LedgerIT extends RealEnginesTest {
     }
 
     private ItemResult applyOne(ItemEnvelope item) {
-        return LedgerOutcome.results(ledger.apply(List.of(item))).get(0);
+        return LedgerOutcome.results(ledger.apply(List.of(item), dispatch::apply))
+                .get(0);
     }
 
     private long available(String tenant, String customerId) {
@@ -82,8 +87,8 @@ class LedgerIT extends RealEnginesTest {
         String orderId = unique("order");
         Items first = Items.forNewJob("acme");
 
-        List<ItemResult> results = LedgerOutcome.results(
-                ledger.apply(List.of(first.order(customer, orderId, "10"), first.order(customer, orderId, "10"))));
+        List<ItemResult> results = LedgerOutcome.results(ledger.apply(
+                List.of(first.order(customer, orderId, "10"), first.order(customer, orderId, "10")), dispatch::apply));
         ItemResult later = applyOne(Items.forNewJob("acme").order(customer, orderId, "10"));
 
         assertThat(results.get(0).successful()).isTrue();
@@ -98,13 +103,15 @@ class LedgerIT extends RealEnginesTest {
         Items items = Items.forNewJob("strict");
         String nobody = unique("nobody");
 
-        List<ItemResult> results = LedgerOutcome.results(ledger.apply(List.of(
-                items.order(nobody, unique("o"), "10"),
-                items.cashback(nobody, unique("t"), "10"),
-                items.events(nobody, "login"),
-                items.inquiry(nobody),
-                items.adjust(nobody, 5),
-                items.redeemPoints(nobody, unique("r"), 1))));
+        List<ItemResult> results = LedgerOutcome.results(ledger.apply(
+                List.of(
+                        items.order(nobody, unique("o"), "10"),
+                        items.cashback(nobody, unique("t"), "10"),
+                        items.events(nobody, "login"),
+                        items.inquiry(nobody),
+                        items.adjust(nobody, 5),
+                        items.redeemPoints(nobody, unique("r"), 1)),
+                dispatch::apply));
 
         assertThat(results).allSatisfy(r -> {
             assertThat(r.code()).isEqualTo(ErrorCode.CUSTOMER_NOT_FOUND);
@@ -120,7 +127,8 @@ class LedgerIT extends RealEnginesTest {
         String nobody = unique("nobody");
 
         List<ItemResult> results = LedgerOutcome.results(ledger.apply(
-                List.of(items.inquiry(nobody), items.adjust(nobody, 5), items.redeemPoints(nobody, unique("r"), 1))));
+                List.of(items.inquiry(nobody), items.adjust(nobody, 5), items.redeemPoints(nobody, unique("r"), 1)),
+                dispatch::apply));
 
         assertThat(results).extracting(ItemResult::code).containsOnly(ErrorCode.CUSTOMER_NOT_FOUND);
     }
@@ -150,14 +158,16 @@ class LedgerIT extends RealEnginesTest {
         String customer = unique("r");
         Items items = Items.forNewJob("acme");
 
-        List<ItemResult> results =
-                LedgerOutcome.results(ledger.apply(List.of(items.adjust(customer, 1), items.customer(customer))));
+        List<ItemResult> results = LedgerOutcome.results(
+                ledger.apply(List.of(items.adjust(customer, 1), items.customer(customer)), dispatch::apply));
         assertThat(results.get(0).code()).isEqualTo(ErrorCode.CUSTOMER_NOT_FOUND);
-        results = LedgerOutcome.results(ledger.apply(List.of(
-                items.adjust(customer, 100),
-                items.redeemPoints(customer, unique("r"), 30),
-                items.redeemAmount(customer, unique("r"), "0.205"),
-                items.redeemPoints(customer, unique("r"), 60))));
+        results = LedgerOutcome.results(ledger.apply(
+                List.of(
+                        items.adjust(customer, 100),
+                        items.redeemPoints(customer, unique("r"), 30),
+                        items.redeemAmount(customer, unique("r"), "0.205"),
+                        items.redeemPoints(customer, unique("r"), 60)),
+                dispatch::apply));
 
         assertThat(results.get(1).payload())
                 .containsEntry("redeemEquivalentPoints", 30L)
@@ -173,10 +183,11 @@ class LedgerIT extends RealEnginesTest {
     void adjustmentsMoveTheBalanceButNeverBelowZero() {
         String customer = unique("a");
         Items items = Items.forNewJob("acme");
-        LedgerOutcome.results(ledger.apply(List.of(items.customer(customer))));
+        LedgerOutcome.results(ledger.apply(List.of(items.customer(customer)), dispatch::apply));
 
         List<ItemResult> results = LedgerOutcome.results(ledger.apply(
-                List.of(items.adjust(customer, 50), items.adjust(customer, -20), items.adjust(customer, -31))));
+                List.of(items.adjust(customer, 50), items.adjust(customer, -20), items.adjust(customer, -31)),
+                dispatch::apply));
 
         assertThat(results.get(0).payload()).containsEntry("points", 50L).containsEntry("availablePointsBalance", 50L);
         assertThat(results.get(1).payload()).containsEntry("points", -20L).containsEntry("availablePointsBalance", 30L);
@@ -189,8 +200,8 @@ class LedgerIT extends RealEnginesTest {
         String customer = unique("b");
         Items items = Items.forNewJob("generous");
 
-        List<ItemResult> results = LedgerOutcome.results(
-                ledger.apply(List.of(items.order(customer, unique("o"), "20.00"), items.inquiry(customer))));
+        List<ItemResult> results = LedgerOutcome.results(ledger.apply(
+                List.of(items.order(customer, unique("o"), "20.00"), items.inquiry(customer)), dispatch::apply));
 
         assertThat(results.get(1).message()).isEqualTo("Balance retrieved successfully");
         assertThat(results.get(1).payload())
@@ -221,9 +232,11 @@ class LedgerIT extends RealEnginesTest {
     @Test
     void databaseRefusesANegativeBalanceWhateverTheCaller() {
         String customer = unique("guard");
-        LedgerOutcome.results(ledger.apply(List.of(
-                Items.forNewJob("acme").adjust(customer, 1),
-                Items.forNewJob("acme").customer(customer))));
+        LedgerOutcome.results(ledger.apply(
+                List.of(
+                        Items.forNewJob("acme").adjust(customer, 1),
+                        Items.forNewJob("acme").customer(customer)),
+                dispatch::apply));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
                         "UPDATE customers SET available_points = available_points - 1 WHERE customer_id = ?", customer))

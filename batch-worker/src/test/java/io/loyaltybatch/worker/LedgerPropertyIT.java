@@ -6,6 +6,7 @@ import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.worker.item.ItemDispatch;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ class LedgerPropertyIT extends RealEnginesTest {
 
     @Autowired
     ItemLedger ledger;
+
+    @Autowired
+    ItemDispatch dispatch;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -70,7 +74,7 @@ class LedgerPropertyIT extends RealEnginesTest {
             int size = 1 + random.nextInt(12);
             List<Step> poll = steps.subList(position, Math.min(steps.size(), position + size));
             List<ItemResult> results = LedgerOutcome.results(
-                    ledger.apply(poll.stream().map(Step::item).toList()));
+                    ledger.apply(poll.stream().map(Step::item).toList(), dispatch::apply));
             for (int i = 0; i < poll.size(); i++) {
                 ItemResult result = results.get(i);
                 assertThat(result.code())
@@ -146,36 +150,36 @@ class LedgerPropertyIT extends RealEnginesTest {
     @Test
     void twoWorkersSpendingTheSameBalanceAtOnceCannotOverdrawIt() {
         String customer = "race-" + UUID.randomUUID();
-        LedgerOutcome.results(ledger.apply(List.of(Items.forNewJob("acme").customer(customer))));
-        LedgerOutcome.results(ledger.apply(List.of(Items.forNewJob("acme").adjust(customer, 100))));
+        LedgerOutcome.results(ledger.apply(List.of(Items.forNewJob("acme").customer(customer)), dispatch::apply));
+        LedgerOutcome.results(ledger.apply(List.of(Items.forNewJob("acme").adjust(customer, 100)), dispatch::apply));
 
         for (int round = 0; round < 10; round++) {
             ItemEnvelope first = Items.forNewJob("acme").redeemPoints(customer, "race-a-" + round, 60);
             ItemEnvelope second = Items.forNewJob("acme").redeemPoints(customer, "race-b-" + round, 60);
-            CompletableFuture<List<ItemResult>> a =
-                    CompletableFuture.supplyAsync(() -> LedgerOutcome.results(ledger.apply(List.of(first))));
-            CompletableFuture<List<ItemResult>> b =
-                    CompletableFuture.supplyAsync(() -> LedgerOutcome.results(ledger.apply(List.of(second))));
+            CompletableFuture<List<ItemResult>> a = CompletableFuture.supplyAsync(
+                    () -> LedgerOutcome.results(ledger.apply(List.of(first), dispatch::apply)));
+            CompletableFuture<List<ItemResult>> b = CompletableFuture.supplyAsync(
+                    () -> LedgerOutcome.results(ledger.apply(List.of(second), dispatch::apply)));
             long succeeded = Stream.of(a.join().get(0), b.join().get(0))
                     .filter(ItemResult::successful)
                     .count();
 
             assertThat(succeeded).isEqualTo(1);
             assertThat(available(customer)).isEqualTo(40);
-            LedgerOutcome.results(ledger.apply(List.of(Items.forNewJob("acme").adjust(customer, 60))));
+            LedgerOutcome.results(ledger.apply(List.of(Items.forNewJob("acme").adjust(customer, 60)), dispatch::apply));
         }
     }
 
     @Test
     void theSameItemAppliedByTwoWorkersAtOnceTakesEffectOnce() {
         String customer = "twice-" + UUID.randomUUID();
-        LedgerOutcome.results(ledger.apply(List.of(Items.forNewJob("acme").customer(customer))));
+        LedgerOutcome.results(ledger.apply(List.of(Items.forNewJob("acme").customer(customer)), dispatch::apply));
         ItemEnvelope earn = Items.forNewJob("acme").adjust(customer, 70);
 
-        CompletableFuture<List<ItemResult>> a =
-                CompletableFuture.supplyAsync(() -> LedgerOutcome.results(ledger.apply(List.of(earn))));
-        CompletableFuture<List<ItemResult>> b =
-                CompletableFuture.supplyAsync(() -> LedgerOutcome.results(ledger.apply(List.of(earn))));
+        CompletableFuture<List<ItemResult>> a = CompletableFuture.supplyAsync(
+                () -> LedgerOutcome.results(ledger.apply(List.of(earn), dispatch::apply)));
+        CompletableFuture<List<ItemResult>> b = CompletableFuture.supplyAsync(
+                () -> LedgerOutcome.results(ledger.apply(List.of(earn), dispatch::apply)));
 
         assertThat(WireCodec.encode(a.join().get(0)))
                 .isEqualTo(WireCodec.encode(b.join().get(0)));

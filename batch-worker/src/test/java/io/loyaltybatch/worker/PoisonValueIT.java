@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -77,16 +78,9 @@ class PoisonValueIT extends RealEnginesTest {
                 0,
                 ItemType.CUSTOMERS,
                 poisonCustomer,
-                WireCodec.mapper()
-                        .createObjectNode()
-                        .put("email", marker + "\u0000@example.com")
-                        .put("mobile", "+20 100 " + marker));
-        ItemEnvelope fine = WorkerFixture.customer(
-                "acme",
-                poisoned.jobId(),
-                1,
-                "fine-" + marker,
-                WireCodec.mapper().createObjectNode());
+                Items.profile(Map.of("email", marker + "\u0000@example.com", "mobile", "+20 100 " + marker)));
+        ItemEnvelope fine =
+                WorkerFixture.customer("acme", poisoned.jobId(), 1, "fine-" + marker, Items.profile(Map.of()));
         fixture.createJob(poisoned.jobId(), "acme", ItemType.CUSTOMERS, 2);
         Items neighbour = Items.forNewJob("globex");
         String neighbourCustomer = WorkerFixture.customerOnPartition("globex", partition, "neighbour-" + marker);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
-import io.loyaltybatch.model.JobScripts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -97,10 +95,7 @@ class WatchdogIT extends RealEnginesTest {
         String deliveredAt = (String) fixture.header(delivered.jobId()).get(JobKeys.POSITIONS);
         Items lost = Items.forNewJob("acme");
         fixture.createJob(lost.jobId(), "acme", ItemType.CUSTOMERS, 5);
-        redis.execute(
-                RedisScript.of(JobScripts.RECORD_POSITIONS.source(), Long.class),
-                List.of(JobKeys.header(lost.jobId())),
-                ItemPositions.decode(deliveredAt).encode());
+        fixture.recordPositions(lost.jobId(), ItemPositions.decode(deliveredAt));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(fixture.status(lost.jobId())));
 

@@ -3,11 +3,13 @@ package io.loyaltybatch.worker;
 import static org.awaitility.Awaitility.await;
 
 import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.model.CustomerProfile;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
-import io.loyaltybatch.model.JobScripts;
+import io.loyaltybatch.model.JobScriptCalls;
+import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.MalformedEnvelopeException;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.JobEnds;
@@ -34,7 +36,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Plays the gateway's part for worker tests: writes jobs to Redis with the shared scripts and publishes envelopes to
@@ -64,36 +65,52 @@ public final class WorkerFixture implements AutoCloseable {
         return JOB_IDS.incrementAndGet();
     }
 
-    /** Writes a queued job of {@code itemCount} items, none rejected. */
+    /** Writes a queued job of {@code itemCount} items, none rejected, as the gateway does. */
     public void createJob(long jobId, String tenantId, ItemType type, int itemCount) {
-        redis.execute(
-                RedisScript.of(JobScripts.CREATE_JOB.source(), Long.class),
-                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
-                tenantId,
-                type.pathName(),
-                Integer.toString(itemCount),
-                JobKeys.timestamp(Instant.now()),
-                "3600",
-                "3600",
-                "0");
+        run(
+                Long.class,
+                JobScriptCalls.createJob(
+                        jobId,
+                        tenantId,
+                        type,
+                        itemCount,
+                        Instant.now(),
+                        Duration.ofHours(1),
+                        Duration.ofHours(1),
+                        List.of()));
         redis.opsForZSet().add(JobKeys.ACTIVE_JOBS, Long.toString(jobId), System.currentTimeMillis());
     }
 
     /** Stops a job as the gateway does: the end into the ledger first, then into the job's status. */
     public String stopJob(long jobId, String tenantId, JobEnds ends) {
         int processed = ends.end(tenantId, jobId, "stopped by the client");
-        return redis.execute(
-                RedisScript.of(JobScripts.END_JOB.source(), String.class),
-                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
-                tenantId,
-                "stopped",
-                "",
-                Integer.toString(processed),
-                JobKeys.timestamp(Instant.now()),
-                "3600");
+        return JobScriptCalls.moved(run(
+                        List.class,
+                        JobScriptCalls.endJob(
+                                jobId,
+                                tenantId,
+                                JobStatus.STOPPED,
+                                null,
+                                processed,
+                                Instant.now(),
+                                Duration.ofHours(1))))
+                .answer();
     }
 
-    public static ItemEnvelope customer(String tenantId, long jobId, int index, String customerId, JsonNode profile) {
+    /** Notes where a job's items landed, as the gateway does before they become visible. */
+    public void recordPositions(long jobId, ItemPositions positions) {
+        run(Long.class, JobScriptCalls.recordPositions(jobId, positions));
+    }
+
+    private <T> T run(Class<T> type, JobScriptCalls.Call call) {
+        return redis.execute(
+                RedisScript.of(call.script().source(), type),
+                call.keys(),
+                call.args().toArray());
+    }
+
+    public static ItemEnvelope customer(
+            String tenantId, long jobId, int index, String customerId, CustomerProfile profile) {
         return ItemEnvelope.of(tenantId, jobId, index, ItemType.CUSTOMERS, customerId, profile);
     }
 
@@ -171,10 +188,7 @@ public final class WorkerFixture implements AutoCloseable {
                     // a poison record belongs to no job
                 }
             }
-            positions.forEach((jobId, offsets) -> redis.execute(
-                    RedisScript.of(JobScripts.RECORD_POSITIONS.source(), Long.class),
-                    List.of(JobKeys.header(jobId)),
-                    new ItemPositions(offsets).encode()));
+            positions.forEach((jobId, offsets) -> recordPositions(jobId, new ItemPositions(offsets)));
             producer.commitTransaction();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.model.CustomerProfile;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.WireCodec;
@@ -312,7 +313,8 @@ class ChaosIT {
                 JobWriter jobs = new JobWriter(system.engines().redis().url())) {
             long poisonJob = (System.currentTimeMillis() / 1000) << 21;
             jobs.create(poisonJob, "demo", ItemType.CUSTOMERS, 1);
-            var profile = WireCodec.mapper().createObjectNode().put("email", "x\u0000@example.com");
+            var profile =
+                    WireCodec.mapper().convertValue(Map.of("email", "x\u0000@example.com"), CustomerProfile.class);
             ItemEnvelope poison =
                     ItemEnvelope.of("demo", poisonJob, 0, ItemType.CUSTOMERS, "nul\u0000customer", profile);
             List<TopicWriter.Written> written = topic.writeInTransaction(

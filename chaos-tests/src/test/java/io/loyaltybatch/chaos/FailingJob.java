@@ -2,6 +2,7 @@ package io.loyaltybatch.chaos;
 
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.LedgerItems;
 import io.loyaltybatch.model.WireCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,15 @@ record FailingJob(long jobId, TopicWriter.Written badRecord) {
         List<Map.Entry<String, String>> records = new ArrayList<>();
         for (int i = 0; i < Workload.ITEMS; i++) {
             String customer = workload.customer(i);
-            var order = WireCodec.mapper()
-                    .createObjectNode()
-                    .put("orderId", "failing-" + jobId + "-" + i)
-                    .put("orderDate", i == badIndex ? "not a date" : "2026-11-01T10:00:00Z")
-                    .put("totalPaid", new java.math.BigDecimal("1.00"));
+            var order = new LedgerItems.Order(
+                    "failing-" + jobId + "-" + i,
+                    i == badIndex ? "not a date" : "2026-11-01T10:00:00Z",
+                    new java.math.BigDecimal("1.00"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             ItemEnvelope envelope = ItemEnvelope.of("demo", jobId, i, ItemType.ORDERS, customer, order);
             records.add(Map.entry(envelope.partitionKey(), WireCodec.encode(envelope)));
             if (i != badIndex) {

@@ -6,7 +6,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
-import io.loyaltybatch.model.JobScripts;
+import io.loyaltybatch.model.JobScriptCalls;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Writes a job to Redis with the gateway's own script, for scenarios that publish its items themselves. */
@@ -21,20 +22,17 @@ final class JobWriter implements AutoCloseable {
     }
 
     void create(long jobId, String tenantId, ItemType type, int itemCount) {
-        String now = JobKeys.timestamp(Instant.now());
-        connection
-                .sync()
-                .eval(
-                        JobScripts.CREATE_JOB.source(),
-                        ScriptOutputType.INTEGER,
-                        new String[] {JobKeys.header(jobId), JobKeys.results(jobId)},
+        run(
+                ScriptOutputType.INTEGER,
+                JobScriptCalls.createJob(
+                        jobId,
                         tenantId,
-                        type.pathName(),
-                        Integer.toString(itemCount),
-                        now,
-                        "86400",
-                        "86400",
-                        "0");
+                        type,
+                        itemCount,
+                        Instant.now(),
+                        Duration.ofDays(1),
+                        Duration.ofDays(1),
+                        java.util.List.of()));
         connection.sync().zadd(JobKeys.ACTIVE_JOBS, System.currentTimeMillis(), Long.toString(jobId));
     }
 
@@ -42,13 +40,17 @@ final class JobWriter implements AutoCloseable {
     void recordPositions(long jobId, java.util.Collection<TopicWriter.Written> written) {
         java.util.Map<Integer, Long> last = new java.util.HashMap<>();
         written.forEach(w -> last.merge(w.partition(), w.offset(), Math::max));
+        run(ScriptOutputType.INTEGER, JobScriptCalls.recordPositions(jobId, new ItemPositions(last)));
+    }
+
+    private void run(ScriptOutputType type, JobScriptCalls.Call call) {
         connection
                 .sync()
                 .eval(
-                        JobScripts.RECORD_POSITIONS.source(),
-                        ScriptOutputType.INTEGER,
-                        new String[] {JobKeys.header(jobId)},
-                        new ItemPositions(last).encode());
+                        call.script().source(),
+                        type,
+                        call.keys().toArray(String[]::new),
+                        call.args().toArray(String[]::new));
     }
 
     /** The job's score in the watchdog's index (last progress, or last look), or null if it is not there. */

@@ -24,4 +24,5 @@ public record CustomerProfile(
         String channel,
         Boolean guest,
         List<String> tags,
-        Map<String, Object> custom) {}
+        Map<String, Object> custom)
+        implements ItemPayload {}

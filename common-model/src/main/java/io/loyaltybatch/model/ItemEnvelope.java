@@ -1,25 +1,26 @@
 package io.loyaltybatch.model;
 
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One item of a batch job on its way from the gateway to a worker: the value of a record on the items topic.
  *
- * <p>{@code item} holds the item as validated and normalised by the gateway (for example a {@link CustomerProfile}),
- * so a worker never re-validates. The pair {@code (jobId, index)} identifies the item for ever: workers record it
- * with the item's effect, which makes a redelivered envelope re-report instead of re-apply.
+ * <p>{@code payload} holds the item as validated and normalised by the gateway, as the record of its kind
+ * ({@link ItemType#payloadType()}), so a worker never re-validates. The pair {@code (jobId, index)} identifies the item
+ * for ever: workers record it with the item's effect, which makes a redelivered envelope re-report instead of
+ * re-apply.
  *
- * @param version   envelope format version, {@link #CURRENT_VERSION} when written by this code
- * @param tenantId  the tenant that submitted the job
- * @param jobId     the job, unique across tenants
- * @param index     the item's position in the submitted {@code body}, 0-based
- * @param type      the kind of item
+ * @param version    envelope format version, {@link #CURRENT_VERSION} when written by this code
+ * @param tenantId   the tenant that submitted the job
+ * @param jobId      the job, unique across tenants
+ * @param index      the item's position in the submitted {@code body}, 0-based
+ * @param type       the kind of item
  * @param customerId the customer the item belongs to, trimmed
- * @param item      the normalised item
+ * @param payload    the normalised item, of {@code type}'s payload record
  */
 public record ItemEnvelope(
-        int version, String tenantId, long jobId, int index, ItemType type, String customerId, JsonNode item) {
+        int version, String tenantId, long jobId, int index, ItemType type, String customerId, ItemPayload payload)
+        implements ItemRef {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -27,12 +28,17 @@ public record ItemEnvelope(
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(customerId, "customerId");
-        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(payload, "payload");
+        if (!type.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException("a " + type.pathName() + " item carries a "
+                    + type.payloadType().getSimpleName() + ", not a "
+                    + payload.getClass().getSimpleName());
+        }
     }
 
     public static ItemEnvelope of(
-            String tenantId, long jobId, int index, ItemType type, String customerId, JsonNode item) {
-        return new ItemEnvelope(CURRENT_VERSION, tenantId, jobId, index, type, customerId, item);
+            String tenantId, long jobId, int index, ItemType type, String customerId, ItemPayload payload) {
+        return new ItemEnvelope(CURRENT_VERSION, tenantId, jobId, index, type, customerId, payload);
     }
 
     /**

@@ -5,8 +5,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The states of a batch job and the moves allowed between them. Terminal states never change again.
- * The transition table is enforced where the state is written (the Redis scripts mirror it).
+ * The states of a batch job and the moves allowed between them: the one definition of the job state machine.
+ * Terminal states never change again. The Redis scripts that change a job are given, for each move they may make, the
+ * states it may start from ({@link #from()}, via {@link JobScriptCalls}), and report the moves they made, which are
+ * checked against this table when read ({@link JobTransition}).
  */
 public enum JobStatus {
     QUEUED("queued"),
@@ -40,6 +42,22 @@ public enum JobStatus {
 
     public boolean canMoveTo(JobStatus next) {
         return allowedNext().contains(next);
+    }
+
+    /** The states that may move to this one. */
+    public Set<JobStatus> from() {
+        Set<JobStatus> from = EnumSet.noneOf(JobStatus.class);
+        for (JobStatus status : values()) {
+            if (status.canMoveTo(this)) {
+                from.add(status);
+            }
+        }
+        return from;
+    }
+
+    /** States as a script receives them: wire names joined by commas. */
+    static String wireNames(Set<JobStatus> statuses) {
+        return String.join(",", statuses.stream().map(JobStatus::wireName).toList());
     }
 
     public static JobStatus fromWireName(String wireName) {

@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON forms of what crosses process boundaries: {@link ItemEnvelope} on Kafka and {@link ItemResult} in Redis.
+ * The JSON forms of what crosses process boundaries: {@link ItemEnvelope} on Kafka (its payload as the record of its
+ * kind) and {@link ItemResult} in Redis.
  * Field names are written out here rather than derived from class names, so the wire format is stable and versioned.
  */
 public final class WireCodec {
@@ -17,6 +18,8 @@ public final class WireCodec {
     /** Reads JSON decimals exactly (money must not pass through a double). */
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // a payload written by a newer gateway may carry fields this worker does not know yet
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private WireCodec() {}
@@ -33,11 +36,14 @@ public final class WireCodec {
         node.put("index", envelope.index());
         node.put("type", envelope.type().pathName());
         node.put("customerId", envelope.customerId());
-        node.set("item", envelope.item());
+        node.set("item", MAPPER.valueToTree(envelope.payload()));
         return MAPPER.writeValueAsString(node);
     }
 
-    /** @throws MalformedEnvelopeException if the text is not a version-1 envelope */
+    /**
+     * @throws UnreadablePayloadException if the envelope names its item but its payload is not the kind's record
+     * @throws MalformedEnvelopeException if the text is not a version-1 envelope at all
+     */
     public static ItemEnvelope decodeEnvelope(String json) {
         JsonNode node;
         try {
@@ -63,8 +69,18 @@ public final class WireCodec {
         if (!node.path("jobId").canConvertToLong() || !node.path("index").canConvertToInt() || item == null) {
             throw new MalformedEnvelopeException("envelope lacks jobId, index or item");
         }
-        return new ItemEnvelope(
-                version, tenant, node.get("jobId").asLong(), node.get("index").asInt(), type, customerId, item);
+        long jobId = node.get("jobId").asLong();
+        int index = node.get("index").asInt();
+        ItemPayload payload;
+        try {
+            payload = MAPPER.treeToValue(item, type.payloadType());
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new UnreadablePayloadException(ItemRef.of(tenant, jobId, index, customerId), e);
+        }
+        if (payload == null) {
+            throw new UnreadablePayloadException(ItemRef.of(tenant, jobId, index, customerId), null);
+        }
+        return new ItemEnvelope(version, tenant, jobId, index, type, customerId, payload);
     }
 
     public static String encode(ItemResult result) {

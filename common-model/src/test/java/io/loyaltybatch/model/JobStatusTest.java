@@ -16,6 +16,28 @@ class JobStatusTest {
     }
 
     @Test
+    void everyStatusKnowsTheStatesThatMayMoveToIt() {
+        assertThat(JobStatus.RUNNING.from()).containsExactly(JobStatus.QUEUED);
+        assertThat(JobStatus.COMPLETED.from()).containsExactly(JobStatus.RUNNING);
+        assertThat(JobStatus.FAILED.from()).containsExactlyInAnyOrder(JobStatus.QUEUED, JobStatus.RUNNING);
+        assertThat(JobStatus.QUEUED.from()).isEmpty();
+    }
+
+    @Test
+    void reportedMovesAreReadAndAMoveTheTableForbidsFails() {
+        assertThat(JobTransition.parse("queued>running,running>completed"))
+                .containsExactly(
+                        new JobTransition(JobStatus.QUEUED, JobStatus.RUNNING),
+                        new JobTransition(JobStatus.RUNNING, JobStatus.COMPLETED));
+        assertThat(JobTransition.parse("")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobTransition.parse("queued>completed"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not allow");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobTransition.parse("stopped>running"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void terminalStatesNeverChange() {
         for (JobStatus status : JobStatus.values()) {
             assertThat(status.isTerminal()).isEqualTo(status.allowedNext().isEmpty());

@@ -10,14 +10,64 @@ import org.junit.jupiter.api.Test;
 class WireCodecTest {
 
     @Test
-    void envelopeRoundTripsThroughJson() {
-        var item = WireCodec.mapper().createObjectNode().put("email", "a@b.co");
-        ItemEnvelope envelope = ItemEnvelope.of("acme", 42L, 7, ItemType.CUSTOMERS, "c-1", item);
+    void envelopeRoundTripsThroughJsonWithItsTypedPayload() {
+        CustomerProfile profile = new CustomerProfile(
+                null, null, null, "a@b.co", null, null, null, null, null, null, null, null, true, null, null);
+        ItemEnvelope envelope = ItemEnvelope.of("acme", 42L, 7, ItemType.CUSTOMERS, "c-1", profile);
 
-        ItemEnvelope decoded = WireCodec.decodeEnvelope(WireCodec.encode(envelope));
+        String json = WireCodec.encode(envelope);
+        ItemEnvelope decoded = WireCodec.decodeEnvelope(json);
 
         assertThat(decoded).isEqualTo(envelope);
         assertThat(decoded.partitionKey()).isEqualTo("acme/c-1");
+        assertThat(json).contains("\"item\":{\"email\":\"a@b.co\",\"guest\":true}");
+    }
+
+    @Test
+    void everyKindsPayloadRoundTrips() {
+        java.util.List<ItemPayload> payloads = java.util.List.of(
+                new LedgerItems.Order(
+                        "o-1",
+                        "2026-11-30T09:15:00Z",
+                        new java.math.BigDecimal("249.90"),
+                        null,
+                        null,
+                        null,
+                        new java.math.BigDecimal("12.50"),
+                        java.util.List.of(Map.of("sku", "tea"))),
+                new LedgerItems.BalanceInquiry(),
+                new LedgerItems.BalanceAdjustment(-5, "why"),
+                new LedgerItems.Cashback("t-1", "2026-11-30T09:20:00Z", new java.math.BigDecimal("40.00")),
+                new LedgerItems.Redeem("r-1", "2026-11-30T09:30:00Z", 100L, null),
+                new LedgerItems.Events(Map.of("open", Map.of("platform", "ios"))));
+        for (ItemPayload payload : payloads) {
+            ItemType type = java.util.Arrays.stream(ItemType.values())
+                    .filter(t -> t.payloadType() == payload.getClass())
+                    .findFirst()
+                    .orElseThrow();
+            ItemEnvelope envelope = ItemEnvelope.of("acme", 1L, 0, type, "c", payload);
+
+            assertThat(WireCodec.decodeEnvelope(WireCodec.encode(envelope))).isEqualTo(envelope);
+        }
+    }
+
+    @Test
+    void aPayloadThatIsNotItsKindsRecordIsUnreadableButNamesItsItem() {
+        String badPayload = """
+                {"v":1,"tenant":"acme","jobId":9,"index":4,"type":"orders","customerId":"c","item":{"totalPaid":"many"}}""";
+
+        assertThatThrownBy(() -> WireCodec.decodeEnvelope(badPayload))
+                .isInstanceOfSatisfying(UnreadablePayloadException.class, e -> {
+                    assertThat(e.item().jobId()).isEqualTo(9);
+                    assertThat(e.item().index()).isEqualTo(4);
+                    assertThat(e.item().customerId()).isEqualTo("c");
+                });
+    }
+
+    @Test
+    void anEnvelopeCarriesOnlyItsKindsRecord() {
+        assertThatThrownBy(() -> ItemEnvelope.of("acme", 1L, 0, ItemType.ORDERS, "c", new LedgerItems.BalanceInquiry()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.loyaltybatch.gateway.item;
 
 import io.loyaltybatch.model.ItemType;
-import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.model.LedgerItems;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /** {@code balance-inquiry}: only the customer id, which {@link ItemValidation} has checked already. */
 @Component
-class BalanceInquiryValidator implements ItemValidator {
+class BalanceInquiryValidator implements ItemValidator<LedgerItems.BalanceInquiry> {
 
     @Override
     public ItemType type() {
@@ -15,7 +15,7 @@ class BalanceInquiryValidator implements ItemValidator {
     }
 
     @Override
-    public JsonNode validate(JsonNode item) {
-        return WireCodec.mapper().createObjectNode();
+    public LedgerItems.BalanceInquiry validate(JsonNode item) {
+        return new LedgerItems.BalanceInquiry();
     }
 }

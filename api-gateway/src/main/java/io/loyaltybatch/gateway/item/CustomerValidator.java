@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * public examples ({@code name}, {@code gender}, ...) are both accepted; a nested value wins over a flat one.
  */
 @Component
-class CustomerValidator implements ItemValidator {
+class CustomerValidator implements ItemValidator<CustomerProfile> {
 
     private static final int TEXT = ItemBounds.MAX_TEXT_CHARS;
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
@@ -24,7 +24,7 @@ class CustomerValidator implements ItemValidator {
     }
 
     @Override
-    public JsonNode validate(JsonNode item) {
+    public CustomerProfile validate(JsonNode item) {
         JsonNode attributes = Fields.optionalObject(item, "customerAttributes");
         JsonNode nested = attributes != null ? attributes : WireCodec.mapper().createObjectNode();
         String email = either(Fields.optionalString(nested, "email", TEXT), Fields.optionalString(item, "email", TEXT));
@@ -60,7 +60,7 @@ class CustomerValidator implements ItemValidator {
                 either(
                         Fields.optionalMap(nested, "custom", ItemBounds.MAX_CUSTOM_BYTES),
                         Fields.optionalMap(item, "custom", ItemBounds.MAX_CUSTOM_BYTES)));
-        return WireCodec.mapper().valueToTree(profile);
+        return profile;
     }
 
     private static String text(JsonNode nested, JsonNode flat, String field) {

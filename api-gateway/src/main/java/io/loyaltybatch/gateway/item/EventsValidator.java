@@ -2,7 +2,6 @@ package io.loyaltybatch.gateway.item;
 
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems;
-import io.loyaltybatch.model.WireCodec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -10,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code events}: a non-empty map of event name to metadata object. */
 @Component
-class EventsValidator implements ItemValidator {
+class EventsValidator implements ItemValidator<LedgerItems.Events> {
 
     private static final int MAX_EVENT_NAME = ItemBounds.MAX_ID_CHARS;
 
@@ -20,7 +19,7 @@ class EventsValidator implements ItemValidator {
     }
 
     @Override
-    public JsonNode validate(JsonNode item) {
+    public LedgerItems.Events validate(JsonNode item) {
         JsonNode events = Fields.optionalObject(item, "events");
         if (events == null) {
             throw ItemRejectedException.missing("events");
@@ -50,6 +49,6 @@ class EventsValidator implements ItemValidator {
                             ? Map.of()
                             : Fields.optionalMap(events, event.getKey(), ItemBounds.MAX_EVENT_METADATA_BYTES));
         }
-        return WireCodec.mapper().valueToTree(new LedgerItems.Events(normalised));
+        return new LedgerItems.Events(normalised);
     }
 }

@@ -4,7 +4,6 @@ import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,19 +15,15 @@ public class ItemValidation {
 
     static final int MAX_CUSTOMER_ID_LENGTH = ItemBounds.MAX_ID_CHARS;
 
-    private final Map<ItemType, ItemValidator> validators = new EnumMap<>(ItemType.class);
+    private final Map<ItemType, ItemValidator<?>> validators;
 
-    public ItemValidation(List<ItemValidator> validators) {
-        validators.forEach(v -> this.validators.put(v.type(), v));
-    }
-
-    /** Whether items of this type can be submitted. */
-    public boolean supports(ItemType type) {
-        return validators.containsKey(type);
+    /** @throws IllegalStateException unless every {@link ItemType} has exactly one validator */
+    public ItemValidation(List<ItemValidator<?>> validators) {
+        this.validators = ItemType.oneEach(validators, ItemValidator::type, "validator");
     }
 
     public List<ValidatedItem> validate(ItemType type, List<SubmittedItem> items) {
-        ItemValidator validator = validators.get(type);
+        ItemValidator<?> validator = validators.get(type);
         List<ValidatedItem> validated = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
             validated.add(validate(validator, index, items.get(index)));
@@ -36,7 +31,7 @@ public class ItemValidation {
         return validated;
     }
 
-    private static ValidatedItem validate(ItemValidator validator, int index, SubmittedItem submitted) {
+    private static ValidatedItem validate(ItemValidator<?> validator, int index, SubmittedItem submitted) {
         JsonNode item = submitted.node();
         if (item == null || !item.isObject()) {
             String message = submitted.defect() != null ? submitted.defect() : "Each item must be a JSON object";

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code orders}: an order earns points on what was paid. */
 @Component
-class OrderValidator implements ItemValidator {
+class OrderValidator implements ItemValidator<LedgerItems.Order> {
 
     @Override
     public ItemType type() {
@@ -18,7 +18,7 @@ class OrderValidator implements ItemValidator {
     }
 
     @Override
-    public JsonNode validate(JsonNode item) {
+    public LedgerItems.Order validate(JsonNode item) {
         LedgerItems.Order order = new LedgerItems.Order(
                 Fields.requiredString(item, "orderId", ItemBounds.MAX_ID_CHARS),
                 Fields.requiredDateTime(item, "orderDate"),
@@ -28,7 +28,7 @@ class OrderValidator implements ItemValidator {
                 Fields.optionalMoney(item, "totalShipping"),
                 Fields.optionalMoney(item, "totalTax"),
                 lineItems(item));
-        return WireCodec.mapper().valueToTree(order);
+        return order;
     }
 
     private static List<Object> lineItems(JsonNode item) {

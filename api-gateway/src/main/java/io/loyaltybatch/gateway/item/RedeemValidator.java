@@ -3,14 +3,13 @@ package io.loyaltybatch.gateway.item;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems;
-import io.loyaltybatch.model.WireCodec;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /** {@code redeem}: exactly one of {@code points} or {@code amount}; point holds are not offered (3013). */
 @Component
-class RedeemValidator implements ItemValidator {
+class RedeemValidator implements ItemValidator<LedgerItems.Redeem> {
 
     @Override
     public ItemType type() {
@@ -18,7 +17,7 @@ class RedeemValidator implements ItemValidator {
     }
 
     @Override
-    public JsonNode validate(JsonNode item) {
+    public LedgerItems.Redeem validate(JsonNode item) {
         String transactionId = Fields.requiredString(item, "transactionId", ItemBounds.MAX_ID_CHARS);
         String transactionTime = Fields.requiredDateTime(item, "transactionTime");
         boolean points = Fields.present(item, "points");
@@ -38,7 +37,6 @@ class RedeemValidator implements ItemValidator {
         if ((pointsValue != null && pointsValue <= 0) || (amountValue != null && amountValue.signum() <= 0)) {
             throw ItemRejectedException.invalid((points ? "points" : "amount") + " must be greater than 0");
         }
-        return WireCodec.mapper()
-                .valueToTree(new LedgerItems.Redeem(transactionId, transactionTime, pointsValue, amountValue));
+        return new LedgerItems.Redeem(transactionId, transactionTime, pointsValue, amountValue);
     }
 }

@@ -1,15 +1,15 @@
 package io.loyaltybatch.gateway.item;
 
+import io.loyaltybatch.model.ItemPayload;
 import io.loyaltybatch.model.ItemResult;
-import tools.jackson.databind.JsonNode;
 
 /** The outcome of validating one submitted item. */
 public sealed interface ValidatedItem {
 
     int index();
 
-    /** A valid item, normalised, to be published to a worker. */
-    record Accepted(int index, String customerId, JsonNode item) implements ValidatedItem {}
+    /** A valid item, normalised into its kind's payload, to be published to a worker. */
+    record Accepted(int index, String customerId, ItemPayload payload) implements ValidatedItem {}
 
     /** An invalid item: a failed item of the job from the start, never published. */
     record Rejected(int index, ItemResult result) implements ValidatedItem {}

@@ -75,7 +75,6 @@ public class JobSubmission {
 
     public Submitted submit(Tenant tenant, String typeName, byte[] body, String idempotencyKey) {
         ItemType type = ItemType.fromPathName(typeName)
-                .filter(validation::supports)
                 .orElseThrow(() -> ApiException.notFound("Unknown batch type: " + typeName));
         if (idempotencyKey != null
                 && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
@@ -112,7 +111,7 @@ public class JobSubmission {
         List<ItemEnvelope> accepted = new ArrayList<>();
         for (ValidatedItem item : validation.validate(type, items)) {
             if (item instanceof ValidatedItem.Accepted a) {
-                accepted.add(ItemEnvelope.of(tenant.id(), jobId, a.index(), type, a.customerId(), a.item()));
+                accepted.add(ItemEnvelope.of(tenant.id(), jobId, a.index(), type, a.customerId(), a.payload()));
             } else if (item instanceof ValidatedItem.Rejected r) {
                 rejected.add(r.result());
             }

@@ -6,12 +6,12 @@ import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
+import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,8 @@ class RedisJobStore implements JobStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> READ = RedisScript.of(JobScripts.READ_JOB.source(), List.class);
 
-    private static final RedisScript<String> END = RedisScript.of(JobScripts.END_JOB.source(), String.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> END = RedisScript.of(JobScripts.END_JOB.source(), List.class);
 
     private final StringRedisTemplate redis;
     private final JobsProperties properties;
@@ -47,20 +48,17 @@ class RedisJobStore implements JobStore {
 
     @Override
     public void create(NewJob job) {
-        List<String> args = new ArrayList<>(8 + 2 * job.rejected().size());
-        args.add(job.tenantId());
-        args.add(job.type().pathName());
-        args.add(Integer.toString(job.itemCount()));
-        args.add(JobKeys.timestamp(job.createdAt()));
-        args.add(Long.toString(properties.activeTtl().toSeconds()));
-        args.add(Long.toString(properties.retention().toSeconds()));
-        args.add(Integer.toString(job.rejected().size()));
-        for (ItemResult rejected : job.rejected()) {
-            args.add(Integer.toString(rejected.index()));
-            args.add(WireCodec.encode(rejected));
-        }
-        Long created = call(() -> redis.execute(
-                CREATE, List.of(JobKeys.header(job.jobId()), JobKeys.results(job.jobId())), args.toArray()));
+        Long created = run(
+                CREATE,
+                JobScriptCalls.createJob(
+                        job.jobId(),
+                        job.tenantId(),
+                        job.type(),
+                        job.itemCount(),
+                        job.createdAt(),
+                        properties.activeTtl(),
+                        properties.retention(),
+                        job.rejected()));
         if (created == null || created != 1L) {
             throw new IllegalStateException("job id " + job.jobId() + " already exists");
         }
@@ -75,7 +73,7 @@ class RedisJobStore implements JobStore {
 
     @Override
     public void recordPositions(long jobId, ItemPositions positions) {
-        Long recorded = call(() -> redis.execute(RECORD_POSITIONS, List.of(JobKeys.header(jobId)), positions.encode()));
+        Long recorded = run(RECORD_POSITIONS, JobScriptCalls.recordPositions(jobId, positions));
         if (recorded == null || recorded != 1L) {
             throw new IllegalStateException("job " + jobId + " vanished before its items were published");
         }
@@ -118,8 +116,7 @@ class RedisJobStore implements JobStore {
 
     /** Header and (if asked) results as maps; empty for an unknown or foreign job. */
     private Optional<List<Map<String, String>>> read(String tenantId, long jobId, boolean withResults) {
-        List<?> both = call(() -> redis.execute(
-                READ, List.of(JobKeys.header(jobId), JobKeys.results(jobId)), tenantId, withResults ? "1" : "0"));
+        List<?> both = run(READ, JobScriptCalls.readJob(jobId, tenantId, withResults));
         if (both == null || both.isEmpty()) {
             return Optional.empty();
         }
@@ -128,16 +125,15 @@ class RedisJobStore implements JobStore {
 
     @Override
     public StopOutcome stop(String tenantId, long jobId, int processed, Instant now) {
-        String outcome = call(() -> redis.execute(
+        JobScriptCalls.Moved moved = JobScriptCalls.moved(run(
                 END,
-                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
-                tenantId,
-                "stopped",
-                "",
-                Integer.toString(processed),
-                JobKeys.timestamp(now),
-                Long.toString(properties.retention().toSeconds())));
-        StopOutcome stopped = "ENDED".equals(outcome) ? StopOutcome.STOPPED : StopOutcome.valueOf(outcome);
+                JobScriptCalls.endJob(
+                        jobId, tenantId, JobStatus.STOPPED, null, processed, now, properties.retention())));
+        StopOutcome stopped = switch (moved.answer()) {
+            case "ENDED" -> StopOutcome.STOPPED;
+            case "ALREADY" -> StopOutcome.ALREADY_STOPPED;
+            default -> StopOutcome.valueOf(moved.answer());
+        };
         if (stopped == StopOutcome.STOPPED) {
             try {
                 forgetActive(jobId);
@@ -157,6 +153,10 @@ class RedisJobStore implements JobStore {
     /** Drops an ended job from the watchdog's index (another slot than the job's keys, hence a command of its own). */
     private void forgetActive(long jobId) {
         call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId)));
+    }
+
+    private <T> T run(RedisScript<T> script, JobScriptCalls.Call call) {
+        return call(() -> redis.execute(script, call.keys(), call.args().toArray()));
     }
 
     private static Map<String, String> pairs(List<?> flat) {

@@ -2,15 +2,15 @@ package io.loyaltybatch.gateway.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loyaltybatch.model.CustomerProfile;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 class ItemValidationTest {
 
-    private final ItemValidation validation = new ItemValidation(List.of(new CustomerValidator()));
+    private final ItemValidation validation = Validators.validation();
 
     private ValidatedItem validate(String json) {
         return validation
@@ -33,10 +33,10 @@ class ItemValidationTest {
         assertThat(item).isInstanceOf(ValidatedItem.Accepted.class);
         ValidatedItem.Accepted accepted = (ValidatedItem.Accepted) item;
         assertThat(accepted.customerId()).isEqualTo("12345");
-        JsonNode profile = accepted.item();
-        assertThat(profile.get("displayName").asString()).isEqualTo("John Doe");
-        assertThat(profile.get("custom").get("loyalty_points").asInt()).isEqualTo(1500);
-        assertThat(profile.has("mobile")).isFalse();
+        CustomerProfile profile = (CustomerProfile) accepted.payload();
+        assertThat(profile.displayName()).isEqualTo("John Doe");
+        assertThat(profile.custom()).containsEntry("loyalty_points", 1500);
+        assertThat(profile.mobile()).isNull();
     }
 
     @Test
@@ -45,9 +45,10 @@ class ItemValidationTest {
                 {"customerId": "c", "name": "Flat", "customerAttributes": {"displayName": "Nested",
                  "dateOfBirth": "1990-01-01T10:00:00Z", "country": "EG"}}""");
 
-        assertThat(accepted.item().get("displayName").asString()).isEqualTo("Nested");
-        assertThat(accepted.item().get("dateOfBirth").asString()).isEqualTo("1990-01-01");
-        assertThat(accepted.item().get("country").asString()).isEqualTo("EG");
+        CustomerProfile profile = (CustomerProfile) accepted.payload();
+        assertThat(profile.displayName()).isEqualTo("Nested");
+        assertThat(profile.dateOfBirth()).isEqualTo("1990-01-01");
+        assertThat(profile.country()).isEqualTo("EG");
     }
 
     @Test

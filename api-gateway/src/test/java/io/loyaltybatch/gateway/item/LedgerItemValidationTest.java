@@ -3,29 +3,30 @@ package io.loyaltybatch.gateway.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.ItemPayload;
 import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.LedgerItems;
+import io.loyaltybatch.model.WireCodec;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 class LedgerItemValidationTest {
 
-    private final ItemValidation validation = new ItemValidation(List.of(
-            new OrderValidator(),
-            new BalanceInquiryValidator(),
-            new BalanceAdjustmentValidator(),
-            new CashbackValidator(),
-            new RedeemValidator(),
-            new EventsValidator()));
+    private final ItemValidation validation = Validators.validation();
 
     private ValidatedItem validate(ItemType type, String json) {
         return validation.validate(type, List.of(SubmittedItems.of(json))).get(0);
     }
 
-    private JsonNode accepted(ItemType type, String json) {
+    private <P extends ItemPayload> P accepted(ItemType type, String json) {
         ValidatedItem item = validate(type, json);
         assertThat(item).isInstanceOf(ValidatedItem.Accepted.class);
-        return ((ValidatedItem.Accepted) item).item();
+        ItemPayload payload = ((ValidatedItem.Accepted) item).payload();
+        assertThat(payload).isInstanceOf(type.payloadType());
+        @SuppressWarnings("unchecked")
+        P typed = (P) payload;
+        return typed;
     }
 
     private void rejected(ItemType type, String json, ErrorCode code, String message) {
@@ -37,15 +38,16 @@ class LedgerItemValidationTest {
 
     @Test
     void orderIsNormalisedWithExactMoneyAndAnInstant() {
-        JsonNode order = accepted(ItemType.ORDERS, """
+        LedgerItems.Order order = accepted(ItemType.ORDERS, """
                 {"customerId": "c", "orderId": " o-1 ", "orderDate": "2026-11-01T12:00:00+02:00",
                  "totalPaid": 100.10, "totalTax": "5.5", "lineItems": [{"sku": "x"}], "unknown": true}""");
 
-        assertThat(order.get("orderId").asString()).isEqualTo("o-1");
-        assertThat(order.get("orderDate").asString()).isEqualTo("2026-11-01T10:00:00Z");
-        assertThat(order.get("totalPaid").decimalValue()).isEqualByComparingTo("100.10");
-        assertThat(order.get("totalTax").decimalValue()).isEqualByComparingTo("5.5");
-        assertThat(order.has("unknown")).isFalse();
+        assertThat(order.orderId()).isEqualTo("o-1");
+        assertThat(order.orderDate()).isEqualTo("2026-11-01T10:00:00Z");
+        assertThat(order.totalPaid()).isEqualByComparingTo("100.10");
+        assertThat(order.totalTax()).isEqualByComparingTo("5.5");
+        assertThat(order.lineItems()).containsExactly(Map.of("sku", "x"));
+        assertThat(WireCodec.mapper().writeValueAsString(order)).doesNotContain("unknown");
     }
 
     @Test
@@ -79,10 +81,9 @@ class LedgerItemValidationTest {
 
     @Test
     void adjustmentIsASignedNonZeroWholeNumber() {
-        assertThat(accepted(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\", \"amount\": -15}")
-                        .get("amount")
-                        .asLong())
-                .isEqualTo(-15);
+        LedgerItems.BalanceAdjustment adjustment =
+                accepted(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\", \"amount\": -15}");
+        assertThat(adjustment.amount()).isEqualTo(-15);
         rejected(
                 ItemType.BALANCE_ADJUSTMENT,
                 "{\"customerId\": \"c\", \"amount\": 0}",
@@ -112,12 +113,12 @@ class LedgerItemValidationTest {
     @Test
     void redeemTakesExactlyOneOfPointsOrAmount() {
         String base = "{\"customerId\": \"c\", \"transactionId\": \"t\", \"transactionTime\": \"2026-11-01\"";
-        assertThat(accepted(ItemType.REDEEM, base + ", \"points\": 10}")
-                        .get("points")
-                        .asLong())
-                .isEqualTo(10);
-        assertThat(accepted(ItemType.REDEEM, base + ", \"amount\": 2.5}").has("points"))
-                .isFalse();
+        LedgerItems.Redeem byPoints = accepted(ItemType.REDEEM, base + ", \"points\": 10}");
+        assertThat(byPoints.points()).isEqualTo(10);
+        assertThat(byPoints.transactionTime()).isEqualTo("2026-11-01T00:00:00Z");
+        LedgerItems.Redeem byAmount = accepted(ItemType.REDEEM, base + ", \"amount\": 2.5}");
+        assertThat(byAmount.points()).isNull();
+        assertThat(byAmount.amount()).isEqualByComparingTo("2.50");
         rejected(
                 ItemType.REDEEM,
                 base + ", \"holdReference\": \"h\"}",
@@ -134,11 +135,11 @@ class LedgerItemValidationTest {
 
     @Test
     void eventsMapNamesToMetadataObjects() {
-        JsonNode events = accepted(
+        LedgerItems.Events events = accepted(
                 ItemType.EVENTS,
                 "{\"customerId\": \"c\", \"events\": {\"login\": {\"device\": \"ios\"}, \"app_open\": null}}");
-        assertThat(events.get("events").get("login").get("device").asString()).isEqualTo("ios");
-        assertThat(events.get("events").get("app_open").isEmpty()).isTrue();
+        assertThat(events.events().get("login")).containsExactly(Map.entry("device", "ios"));
+        assertThat(events.events().get("app_open")).isEmpty();
         rejected(ItemType.EVENTS, "{\"customerId\": \"c\"}", ErrorCode.MISSING_FIELD, "events is required");
         rejected(
                 ItemType.EVENTS,
@@ -154,19 +155,17 @@ class LedgerItemValidationTest {
 
     @Test
     void balanceInquiryNeedsOnlyTheCustomer() {
-        assertThat(accepted(ItemType.BALANCE_INQUIRY, "{\"customerId\": \"c\", \"extra\": 1}")
-                        .isEmpty())
-                .isTrue();
+        LedgerItems.BalanceInquiry inquiry =
+                accepted(ItemType.BALANCE_INQUIRY, "{\"customerId\": \"c\", \"extra\": 1}");
+        assertThat(inquiry).isEqualTo(new LedgerItems.BalanceInquiry());
         rejected(ItemType.BALANCE_INQUIRY, "{}", ErrorCode.MISSING_FIELD, "customerId is required");
     }
 
     @Test
     void moneyHasAtMostTwelveIntegerDigitsAndTwoFractionDigits() {
         String order = "{\"customerId\": \"c\", \"orderId\": \"o\", \"orderDate\": \"2026-11-01\", \"totalPaid\": ";
-        assertThat(accepted(ItemType.ORDERS, order + "999999999999.99}")
-                        .get("totalPaid")
-                        .decimalValue())
-                .isEqualByComparingTo("999999999999.99");
+        LedgerItems.Order largest = accepted(ItemType.ORDERS, order + "999999999999.99}");
+        assertThat(largest.totalPaid()).isEqualByComparingTo("999999999999.99");
         rejected(
                 ItemType.ORDERS,
                 order + "1000000000000}",
@@ -193,10 +192,9 @@ class LedgerItemValidationTest {
 
     @Test
     void pointsAreBoundedByTenToTheTwelve() {
-        assertThat(accepted(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\", \"amount\": -1000000000000}")
-                        .get("amount")
-                        .asLong())
-                .isEqualTo(-1_000_000_000_000L);
+        LedgerItems.BalanceAdjustment largest =
+                accepted(ItemType.BALANCE_ADJUSTMENT, "{\"customerId\": \"c\", \"amount\": -1000000000000}");
+        assertThat(largest.amount()).isEqualTo(-1_000_000_000_000L);
         rejected(
                 ItemType.BALANCE_ADJUSTMENT,
                 "{\"customerId\": \"c\", \"amount\": -9223372036854775808}",

@@ -1,6 +1,7 @@
 package io.loyaltybatch.gateway.job;
 
 import io.loyaltybatch.model.ItemPositions;
+import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Instant;
@@ -10,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A {@link JobStore} in memory, for use-case tests; can be told to be unreachable. */
+/**
+ * A {@link JobStore} (and {@link JobIds}) in memory, for use-case tests; can be told to be unreachable. The same
+ * contract suite runs against it and the Redis adapter ({@link JobStoreContract}).
+ */
 class InMemoryJobStore implements JobStore, JobIds {
 
     final Map<Long, JobSnapshot> jobs = new ConcurrentHashMap<>();
@@ -26,30 +30,31 @@ class InMemoryJobStore implements JobStore, JobIds {
     @Override
     public void create(NewJob job) {
         check();
-        JobStatus status = job.allRejected() ? JobStatus.FAILED : JobStatus.QUEUED;
-        jobs.put(
+        String createdAt = JobKeys.timestamp(job.createdAt());
+        JobSnapshot created = new JobSnapshot(
                 job.jobId(),
-                new JobSnapshot(
-                        job.jobId(),
-                        job.tenantId(),
-                        job.type(),
-                        status,
-                        job.itemCount(),
-                        0,
-                        job.rejected().size(),
-                        0,
-                        job.createdAt().toString(),
-                        null,
-                        null,
-                        null,
-                        List.copyOf(job.rejected())));
+                job.tenantId(),
+                job.type(),
+                job.allRejected() ? JobStatus.FAILED : JobStatus.QUEUED,
+                job.itemCount(),
+                0,
+                job.rejected().size(),
+                0,
+                createdAt,
+                null,
+                job.allRejected() ? createdAt : null,
+                null,
+                List.copyOf(job.rejected()));
+        if (jobs.putIfAbsent(job.jobId(), created) != null) {
+            throw new IllegalStateException("job id " + job.jobId() + " already exists");
+        }
     }
 
     @Override
     public void recordPositions(long jobId, ItemPositions itemPositions) {
         check();
         if (!jobs.containsKey(jobId)) {
-            throw new IllegalStateException("job " + jobId + " vanished");
+            throw new IllegalStateException("job " + jobId + " vanished before its items were published");
         }
         positions.put(jobId, itemPositions);
     }
@@ -68,23 +73,7 @@ class InMemoryJobStore implements JobStore, JobIds {
 
     /** Moves a queued job to running, as a worker taking its first item does. */
     void start(long jobId) {
-        JobSnapshot job = jobs.get(jobId);
-        jobs.put(
-                jobId,
-                new JobSnapshot(
-                        jobId,
-                        job.tenantId(),
-                        job.type(),
-                        JobStatus.RUNNING,
-                        job.itemCount(),
-                        job.finished(),
-                        job.errors(),
-                        job.cancelled(),
-                        job.createdAt(),
-                        job.createdAt(),
-                        null,
-                        null,
-                        job.results()));
+        jobs.computeIfPresent(jobId, (id, job) -> with(job, JobStatus.RUNNING, job.cancelled(), null));
     }
 
     @Override
@@ -97,25 +86,12 @@ class InMemoryJobStore implements JobStore, JobIds {
         if (job.status() == JobStatus.STOPPED) {
             return StopOutcome.ALREADY_STOPPED;
         }
-        if (job.status().isTerminal()) {
+        if (!job.status().canMoveTo(JobStatus.STOPPED)) {
             return StopOutcome.FINISHED;
         }
-        jobs.put(
-                jobId,
-                new JobSnapshot(
-                        jobId,
-                        job.tenantId(),
-                        job.type(),
-                        JobStatus.STOPPED,
-                        job.itemCount(),
-                        job.finished(),
-                        job.errors(),
-                        job.itemCount() - job.results().size() - processed,
-                        job.createdAt(),
-                        job.startedAt(),
-                        now.toString(),
-                        null,
-                        job.results()));
+        int invalid = job.results().size();
+        int cancelled = Math.max(0, job.itemCount() - invalid - processed);
+        jobs.put(jobId, with(job, JobStatus.STOPPED, cancelled, JobKeys.timestamp(now)));
         return StopOutcome.STOPPED;
     }
 
@@ -124,6 +100,23 @@ class InMemoryJobStore implements JobStore, JobIds {
         check();
         jobs.remove(jobId);
         positions.remove(jobId);
+    }
+
+    private static JobSnapshot with(JobSnapshot job, JobStatus status, int cancelled, String completedAt) {
+        return new JobSnapshot(
+                job.jobId(),
+                job.tenantId(),
+                job.type(),
+                status,
+                job.itemCount(),
+                job.finished(),
+                job.errors(),
+                cancelled,
+                job.createdAt(),
+                status == JobStatus.RUNNING ? job.createdAt() : job.startedAt(),
+                completedAt,
+                job.failureReason(),
+                job.results());
     }
 
     private void check() {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyaltybatch.gateway.api.ApiException;
-import io.loyaltybatch.gateway.item.ItemValidation;
-import io.loyaltybatch.gateway.item.ItemValidator;
+import io.loyaltybatch.gateway.item.Validators;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
-import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.support.EngineUnavailableException;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import tools.jackson.databind.JsonNode;
 
 class JobSubmissionTest {
 
@@ -39,7 +35,7 @@ class JobSubmissionTest {
                 new GatewayProperties(1000, Duration.ofSeconds(10), Duration.ofHours(24), Duration.ofMinutes(2));
         return new JobSubmission(
                 new BatchRequestParser(properties),
-                new ItemValidation(List.of(passThrough())),
+                Validators.validation(),
                 jobs,
                 jobs,
                 idempotency,
@@ -168,7 +164,7 @@ class JobSubmissionTest {
                 new GatewayProperties(1000, Duration.ofSeconds(10), Duration.ofHours(24), Duration.ofMinutes(2));
         JobSubmission submitting = new JobSubmission(
                 new BatchRequestParser(properties),
-                new ItemValidation(List.of(passThrough())),
+                Validators.validation(),
                 failingAfterCreate,
                 failingAfterCreate,
                 idempotency,
@@ -248,19 +244,5 @@ class JobSubmissionTest {
         assertThat(fresh.replayed()).isFalse();
         assertThat(fresh.jobId()).isNotEqualTo(deadJob);
         assertThat(jobs.jobs).containsOnlyKeys(fresh.jobId());
-    }
-
-    private static ItemValidator passThrough() {
-        return new ItemValidator() {
-            @Override
-            public ItemType type() {
-                return ItemType.CUSTOMERS;
-            }
-
-            @Override
-            public JsonNode validate(JsonNode item) {
-                return item;
-            }
-        };
     }
 }

@@ -1,11 +1,11 @@
 package io.loyaltybatch.worker.balance;
 
-import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.BalanceAdjustment;
 import io.loyaltybatch.worker.customer.CustomerKey;
-import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.item.Item;
+import io.loyaltybatch.worker.item.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
 import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code balance-adjustment}: adds or deducts points by hand; a deduction never takes the balance below 0. */
 @Component
-class BalanceAdjustmentHandler implements ItemHandler {
+class BalanceAdjustmentHandler implements ItemHandler<BalanceAdjustment> {
 
     private final AccountBooks books;
 
@@ -30,11 +30,11 @@ class BalanceAdjustmentHandler implements ItemHandler {
     }
 
     @Override
-    public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = books.open(items);
+    public List<ItemResult> apply(List<Item<BalanceAdjustment>> items) {
+        AccountBook book = books.lock(items);
         List<ItemResult> results = new ArrayList<>(items.size());
-        for (ItemEnvelope item : items) {
-            BalanceAdjustment adjustment = ItemOutcomes.body(item, BalanceAdjustment.class);
+        for (Item<BalanceAdjustment> item : items) {
+            BalanceAdjustment adjustment = item.payload();
             CustomerKey customer = CustomerKey.of(item);
             AccountBook.Source source = new AccountBook.Source("adjustment", null, item);
             if (!book.exists(customer)) {
@@ -53,7 +53,7 @@ class BalanceAdjustmentHandler implements ItemHandler {
         return results;
     }
 
-    private static ItemResult adjusted(ItemEnvelope item, BalanceAdjustment adjustment, long available) {
+    private static ItemResult adjusted(Item<BalanceAdjustment> item, BalanceAdjustment adjustment, long available) {
         return ItemOutcomes.success(
                 item,
                 "Balance adjusted successfully",

@@ -1,10 +1,11 @@
 package io.loyaltybatch.worker.balance;
 
-import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.LedgerItems.BalanceInquiry;
 import io.loyaltybatch.worker.customer.CustomerKey;
-import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.item.Item;
+import io.loyaltybatch.worker.item.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
 import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code balance-inquiry}: reports the balance as of the item's place in the customer's stream of items. */
 @Component
-class BalanceInquiryHandler implements ItemHandler {
+class BalanceInquiryHandler implements ItemHandler<BalanceInquiry> {
 
     private final AccountBooks books;
 
@@ -27,8 +28,8 @@ class BalanceInquiryHandler implements ItemHandler {
     }
 
     @Override
-    public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = books.openForReading(items);
+    public List<ItemResult> apply(List<Item<BalanceInquiry>> items) {
+        AccountBook book = books.lockWithoutMovements(items);
         return items.stream()
                 .map(item -> {
                     CustomerKey customer = CustomerKey.of(item);

@@ -1,10 +1,11 @@
 package io.loyaltybatch.worker.customer;
 
-import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.CustomerProfile;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.WireCodec;
-import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.item.Item;
+import io.loyaltybatch.worker.item.ItemHandler;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code customers} items: create or update a profile; two round trips for the whole segment. */
 @Component
-class CustomerUpsertHandler implements ItemHandler {
+class CustomerUpsertHandler implements ItemHandler<CustomerProfile> {
 
     static final String CREATED = "Customer created successfully";
     static final String UPDATED = "Customer updated successfully";
@@ -30,22 +31,18 @@ class CustomerUpsertHandler implements ItemHandler {
     }
 
     @Override
-    public List<ItemResult> apply(List<ItemEnvelope> items) {
+    public List<ItemResult> apply(List<Item<CustomerProfile>> items) {
         Set<CustomerKey> known = new HashSet<>(customers.existing(
-                items.stream().map(CustomerUpsertHandler::key).distinct().toList()));
+                items.stream().map(CustomerKey::of).distinct().toList()));
         List<ItemResult> results = new ArrayList<>(items.size());
         List<CustomerStore.ProfilePatch> patches = new ArrayList<>(items.size());
-        for (ItemEnvelope item : items) {
-            boolean created = known.add(key(item));
+        for (Item<CustomerProfile> item : items) {
+            boolean created = known.add(CustomerKey.of(item));
             results.add(ItemResult.success(item.index(), item.customerId(), created ? CREATED : UPDATED));
-            patches.add(
-                    new CustomerStore.ProfilePatch(key(item), WireCodec.mapper().writeValueAsString(item.item())));
+            patches.add(new CustomerStore.ProfilePatch(
+                    CustomerKey.of(item), WireCodec.mapper().writeValueAsString(item.payload())));
         }
         customers.upsert(patches);
         return results;
-    }
-
-    private static CustomerKey key(ItemEnvelope item) {
-        return new CustomerKey(item.tenantId(), item.customerId());
     }
 }

@@ -1,12 +1,12 @@
 package io.loyaltybatch.worker.event;
 
-import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.Events;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.worker.customer.CustomerKey;
-import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.item.Item;
+import io.loyaltybatch.worker.item.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
 import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code events}: records each event of the item for its customer. */
 @Component
-class EventsHandler implements ItemHandler {
+class EventsHandler implements ItemHandler<Events> {
 
     private final AccountBooks books;
     private final EventStore events;
@@ -32,18 +32,18 @@ class EventsHandler implements ItemHandler {
     }
 
     @Override
-    public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = books.openForReading(items);
+    public List<ItemResult> apply(List<Item<Events>> items) {
+        AccountBook book = books.lockWithoutMovements(items);
         List<EventStore.CustomerEvent> recorded = new ArrayList<>();
         List<ItemResult> results = new ArrayList<>(items.size());
-        for (ItemEnvelope item : items) {
+        for (Item<Events> item : items) {
             CustomerKey customer = CustomerKey.of(item);
             if (!book.exists(customer) && !books.program(item).autoCreateCustomers()) {
                 results.add(ItemOutcomes.customerNotFound(item));
                 continue;
             }
             book.createIfMissing(customer);
-            Events body = ItemOutcomes.body(item, Events.class);
+            Events body = item.payload();
             body.events()
                     .forEach((name, metadata) -> recorded.add(new EventStore.CustomerEvent(
                             item.tenantId(),

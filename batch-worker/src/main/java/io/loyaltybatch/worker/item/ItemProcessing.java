@@ -1,11 +1,13 @@
 package io.loyaltybatch.worker.item;
 
 import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.RedactedFailure;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import io.loyaltybatch.worker.progress.ProgressStore;
+import io.loyaltybatch.worker.progress.ProgressStore.JobEnd;
 import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
 import io.loyaltybatch.worker.progress.ProgressStore.StartDecision;
 import java.time.Clock;
@@ -27,11 +29,13 @@ public class ItemProcessing {
 
     private final ProgressStore progress;
     private final ItemLedger ledger;
+    private final ItemDispatch dispatch;
     private final Clock clock;
 
-    ItemProcessing(ProgressStore progress, ItemLedger ledger, Clock clock) {
+    ItemProcessing(ProgressStore progress, ItemLedger ledger, ItemDispatch dispatch, Clock clock) {
         this.progress = progress;
         this.ledger = ledger;
+        this.dispatch = dispatch;
         this.clock = clock;
     }
 
@@ -43,6 +47,10 @@ public class ItemProcessing {
         if (items.isEmpty()) {
             return;
         }
+        JobMdc.run(items, () -> processLogged(items));
+    }
+
+    private void processLogged(List<ItemEnvelope> items) {
         try {
             processTogether(items);
         } catch (EngineUnavailableException e) {
@@ -61,9 +69,25 @@ public class ItemProcessing {
      * Reports an item that kept failing as failed with 5000, exactly once: the result is stored with its
      * {@code (jobId, index)} like any other, so a later delivery re-reports it.
      */
-    public void reportUnprocessable(ItemEnvelope item) {
+    public void reportUnprocessable(ItemRef item) {
         if (ledger.recordUnprocessable(item) instanceof LedgerOutcome.Recorded recorded) {
-            progress.record(List.of(new JobItemResult(item.jobId(), recorded.result())), clock.instant());
+            logEnds(
+                    progress.record(List.of(new JobItemResult(item.jobId(), recorded.result())), clock.instant()),
+                    List.of(item));
+        }
+    }
+
+    private static void logEnds(List<JobEnd> ends, List<? extends ItemRef> items) {
+        for (JobEnd end : ends) {
+            String tenant = items.stream()
+                    .filter(item -> item.jobId() == end.jobId())
+                    .map(ItemRef::tenantId)
+                    .findFirst()
+                    .orElse("");
+            JobMdc.run(
+                    end.jobId(),
+                    tenant,
+                    () -> log.info("Job {} ended {}", end.jobId(), end.status().wireName()));
         }
     }
 
@@ -87,14 +111,14 @@ public class ItemProcessing {
                 known.add(items.get(i));
             }
         }
-        List<LedgerOutcome> outcomes = ledger.apply(known);
+        List<LedgerOutcome> outcomes = ledger.apply(known, dispatch::apply);
         List<JobItemResult> recorded = new ArrayList<>(outcomes.size());
         for (int i = 0; i < known.size(); i++) {
             if (outcomes.get(i) instanceof LedgerOutcome.Recorded result) {
                 recorded.add(new JobItemResult(known.get(i).jobId(), result.result()));
             }
         }
-        progress.record(recorded, clock.instant());
+        logEnds(progress.record(recorded, clock.instant()), known);
         log.debug(
                 "Poll of {} item(s): {} applied or re-reported, {} of ended jobs, {} of unknown jobs",
                 items.size(),

@@ -2,6 +2,7 @@ package io.loyaltybatch.worker.item;
 
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.MalformedEnvelopeException;
+import io.loyaltybatch.model.UnreadablePayloadException;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.RedactedFailure;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +111,11 @@ class KafkaItemsConfig {
         try {
             ItemEnvelope item = WireCodec.decodeEnvelope(String.valueOf(record.value()));
             headers.add(ITEM, bytes(item.jobId() + "/" + item.index()));
+        } catch (UnreadablePayloadException unreadablePayload) {
+            headers.add(
+                    ITEM,
+                    bytes(unreadablePayload.item().jobId() + "/"
+                            + unreadablePayload.item().index()));
         } catch (MalformedEnvelopeException unreadable) {
             // nothing to name
         }

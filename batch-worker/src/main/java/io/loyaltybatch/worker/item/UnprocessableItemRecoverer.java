@@ -1,7 +1,8 @@
 package io.loyaltybatch.worker.item;
 
-import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.model.MalformedEnvelopeException;
+import io.loyaltybatch.model.UnreadablePayloadException;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.RedactedFailure;
@@ -12,7 +13,8 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * The last step for a record that retries could not process: a readable item is reported failed (5000) in its job,
+ * The last step for a record that retries could not process: an item its envelope names (even one whose payload
+ * cannot be read) is reported failed (5000) in its job,
  * so the job still ends, then the record goes to the dead-letter topic. This step cannot fail for a reason of the
  * item's own: what is stored about it is sanitised, and should reporting fail anyway the record is still
  * dead-lettered and the partition moves on. Only an engine that cannot serve makes the container deliver the record
@@ -32,7 +34,7 @@ class UnprocessableItemRecoverer implements ConsumerRecordRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception exception) {
-        ItemEnvelope item = readable(record);
+        ItemRef item = itemOf(record);
         if (item != null) {
             report(item);
         } else {
@@ -42,7 +44,11 @@ class UnprocessableItemRecoverer implements ConsumerRecordRecoverer {
         deadLetters.accept(record, exception);
     }
 
-    private void report(ItemEnvelope item) {
+    private void report(ItemRef item) {
+        JobMdc.run(item.jobId(), item.tenantId(), () -> reportLogged(item));
+    }
+
+    private void reportLogged(ItemRef item) {
         try {
             processing.reportUnprocessable(item);
             log.error(
@@ -60,9 +66,12 @@ class UnprocessableItemRecoverer implements ConsumerRecordRecoverer {
         }
     }
 
-    private static ItemEnvelope readable(ConsumerRecord<?, ?> record) {
+    /** The item the record holds, if its envelope names one (even one whose payload cannot be read). */
+    private static ItemRef itemOf(ConsumerRecord<?, ?> record) {
         try {
             return WireCodec.decodeEnvelope(String.valueOf(record.value()));
+        } catch (UnreadablePayloadException e) {
+            return e.item();
         } catch (MalformedEnvelopeException e) {
             return null;
         }

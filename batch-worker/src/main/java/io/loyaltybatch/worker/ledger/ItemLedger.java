@@ -1,6 +1,7 @@
 package io.loyaltybatch.worker.ledger;
 
 import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.model.ItemResult;
 import java.util.List;
 
@@ -12,15 +13,28 @@ import java.util.List;
  */
 public interface ItemLedger {
 
-    /** @return one outcome per item, in the order given */
-    List<LedgerOutcome> apply(List<ItemEnvelope> items);
+    /**
+     * Applies the items that have never been applied before, with {@code effects}, in one transaction with the
+     * record of their {@code (jobId, index)}.
+     *
+     * @return one outcome per item, in the order given
+     */
+    List<LedgerOutcome> apply(List<ItemEnvelope> items, Effects effects);
+
+    /** What items do: called inside the ledger's transaction with the items never applied before, in order. */
+    @FunctionalInterface
+    interface Effects {
+
+        /** @return one result per item, in the order given */
+        List<ItemResult> apply(List<ItemEnvelope> fresh);
+    }
 
     /**
      * Records that an item could not be processed (5000), unless it already has a result or its job has ended.
      *
      * @return the item's result as stored, or cancelled
      */
-    LedgerOutcome recordUnprocessable(ItemEnvelope item);
+    LedgerOutcome recordUnprocessable(ItemRef item);
 
     /** Every result the ledger holds for items of the tenant's job. */
     List<ItemResult> recorded(String tenantId, long jobId);

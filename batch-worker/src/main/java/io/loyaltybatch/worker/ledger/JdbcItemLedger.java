@@ -6,8 +6,8 @@ import static io.loyaltybatch.worker.jdbc.PostgresArrays.text;
 
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.model.ItemResult;
-import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.SafeText;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.JdbcFailures;
@@ -15,9 +15,9 @@ import io.loyaltybatch.support.JobFence;
 import io.loyaltybatch.worker.jdbc.PostgresArrays;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The ledger in PostgreSQL. One transaction per poll: the jobs' fence locks are taken (see {@link JobFence}), then
  * the items' {@code (jobId, index)} rows are inserted unless their job has ended (a concurrent worker holding the same
- * item waits on the primary key, then sees it taken), then the handlers apply the newly claimed items, then their
+ * item waits on the primary key, then sees it taken), then the given effects apply the newly claimed items, then their
  * results are stored in the claimed rows. Items claimed earlier re-report the stored result; items of an ended job
  * that were never claimed are cancelled. A fixed number of round trips per poll, whatever its size.
  */
@@ -64,32 +64,31 @@ class JdbcItemLedger implements ItemLedger {
     private static final String STORED_RESULT =
             "SELECT result::text FROM processed_items WHERE job_id = ? AND item_index = ? AND tenant_id = ?";
 
-    private record ItemRef(long jobId, int index, String tenantId) {
-        static ItemRef of(ItemEnvelope item) {
-            return new ItemRef(item.jobId(), item.index(), item.tenantId());
+    /** The primary key of a processed item. */
+    private record ItemId(long jobId, int index, String tenantId) {
+        static ItemId of(ItemRef item) {
+            return new ItemId(item.jobId(), item.index(), item.tenantId());
         }
     }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final Map<ItemType, ItemHandler> handlers = new EnumMap<>(ItemType.class);
 
-    JdbcItemLedger(JdbcTemplate jdbc, TransactionTemplate transaction, List<ItemHandler> handlers) {
+    JdbcItemLedger(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        handlers.forEach(h -> this.handlers.put(h.type(), h));
     }
 
     @Override
-    public List<LedgerOutcome> apply(List<ItemEnvelope> items) {
+    public List<LedgerOutcome> apply(List<ItemEnvelope> items, Effects effects) {
         if (items.isEmpty()) {
             return List.of();
         }
-        return JdbcFailures.call(() -> transaction.execute(status -> applyInTransaction(items)));
+        return JdbcFailures.call(() -> transaction.execute(status -> applyInTransaction(items, effects)));
     }
 
     @Override
-    public LedgerOutcome recordUnprocessable(ItemEnvelope item) {
+    public LedgerOutcome recordUnprocessable(ItemRef item) {
         // whatever the item holds, this result can be stored: its only text from the item is made safe
         ItemResult failed = ItemResult.failure(
                 item.index(),
@@ -121,31 +120,36 @@ class JdbcItemLedger implements ItemLedger {
                 .toList();
     }
 
-    private List<LedgerOutcome> applyInTransaction(List<ItemEnvelope> items) {
+    private List<LedgerOutcome> applyInTransaction(List<ItemEnvelope> items, Effects effects) {
         JobFence.enterShared(jdbc, items.stream().map(ItemEnvelope::jobId).toList());
-        Map<ItemRef, ItemEnvelope> unique = new java.util.LinkedHashMap<>();
-        items.forEach(item -> unique.putIfAbsent(ItemRef.of(item), item));
-        Set<ItemRef> claimed = claim(new ArrayList<>(unique.values()));
-        List<ItemRef> unclaimed =
-                unique.keySet().stream().filter(ref -> !claimed.contains(ref)).toList();
-        Map<ItemRef, ItemResult> results = new HashMap<>(earlierResults(unclaimed));
+        Map<ItemId, ItemEnvelope> unique = new LinkedHashMap<>();
+        items.forEach(item -> unique.putIfAbsent(ItemId.of(item), item));
+        Set<ItemId> claimed = claim(new ArrayList<>(unique.values()));
+        List<ItemId> unclaimed =
+                unique.keySet().stream().filter(id -> !claimed.contains(id)).toList();
+        Map<ItemId, ItemResult> results = new HashMap<>(earlierResults(unclaimed));
         Set<Long> ended = results.size() == unclaimed.size()
                 ? Set.of()
                 : ended(unclaimed.stream()
-                        .filter(ref -> !results.containsKey(ref))
-                        .map(ItemRef::jobId)
+                        .filter(id -> !results.containsKey(id))
+                        .map(ItemId::jobId)
                         .toList());
         List<ItemEnvelope> fresh = unique.values().stream()
-                .filter(i -> claimed.contains(ItemRef.of(i)))
+                .filter(i -> claimed.contains(ItemId.of(i)))
                 .toList();
-        Map<ItemRef, ItemResult> applied = applyInSegments(fresh);
+        List<ItemResult> applied = fresh.isEmpty() ? List.of() : effects.apply(fresh);
+        if (applied.size() != fresh.size()) {
+            throw new IllegalStateException(applied.size() + " result(s) for " + fresh.size() + " item(s)");
+        }
         storeResults(fresh, applied);
-        results.putAll(applied);
+        for (int i = 0; i < fresh.size(); i++) {
+            results.put(ItemId.of(fresh.get(i)), applied.get(i));
+        }
         return items.stream().map(item -> outcome(item, results, ended)).toList();
     }
 
-    private static LedgerOutcome outcome(ItemEnvelope item, Map<ItemRef, ItemResult> results, Set<Long> ended) {
-        ItemResult result = results.get(ItemRef.of(item));
+    private static LedgerOutcome outcome(ItemEnvelope item, Map<ItemId, ItemResult> results, Set<Long> ended) {
+        ItemResult result = results.get(ItemId.of(item));
         if (result != null) {
             return new LedgerOutcome.Recorded(result);
         }
@@ -169,40 +173,16 @@ class JdbcItemLedger implements ItemLedger {
         return ended;
     }
 
-    /** Consecutive items of one type go to their handler together, which keeps each customer's order. */
-    private Map<ItemRef, ItemResult> applyInSegments(List<ItemEnvelope> fresh) {
-        Map<ItemRef, ItemResult> applied = new HashMap<>();
-        int start = 0;
-        while (start < fresh.size()) {
-            ItemType type = fresh.get(start).type();
-            int end = start;
-            while (end < fresh.size() && fresh.get(end).type() == type) {
-                end++;
-            }
-            List<ItemEnvelope> segment = fresh.subList(start, end);
-            ItemHandler handler = handlers.get(type);
-            if (handler == null) {
-                throw new IllegalStateException("no handler for item type " + type);
-            }
-            List<ItemResult> segmentResults = handler.apply(segment);
-            for (int i = 0; i < segment.size(); i++) {
-                applied.put(ItemRef.of(segment.get(i)), segmentResults.get(i));
-            }
-            start = end;
-        }
-        return applied;
-    }
-
-    private Set<ItemRef> claim(List<ItemEnvelope> items) {
+    private Set<ItemId> claim(List<ItemEnvelope> items) {
         List<ItemEnvelope> sorted = items.stream()
                 .sorted(Comparator.comparingLong(ItemEnvelope::jobId).thenComparingInt(ItemEnvelope::index))
                 .toList();
-        Set<ItemRef> claimed = new HashSet<>();
+        Set<ItemId> claimed = new HashSet<>();
         PostgresArrays.query(
                 jdbc,
                 CLAIM,
                 row -> {
-                    claimed.add(new ItemRef(row.getLong(1), row.getInt(2), row.getString(3)));
+                    claimed.add(new ItemId(row.getLong(1), row.getInt(2), row.getString(3)));
                 },
                 bigint(sorted.stream().map(ItemEnvelope::jobId).toList()),
                 integer(sorted.stream().map(ItemEnvelope::index).toList()),
@@ -210,8 +190,8 @@ class JdbcItemLedger implements ItemLedger {
         return claimed;
     }
 
-    private Map<ItemRef, ItemResult> earlierResults(List<ItemRef> earlier) {
-        Map<ItemRef, ItemResult> results = new HashMap<>();
+    private Map<ItemId, ItemResult> earlierResults(List<ItemId> earlier) {
+        Map<ItemId, ItemResult> results = new HashMap<>();
         if (earlier.isEmpty()) {
             return results;
         }
@@ -220,16 +200,16 @@ class JdbcItemLedger implements ItemLedger {
                 EARLIER_RESULTS,
                 row -> {
                     results.put(
-                            new ItemRef(row.getLong(1), row.getInt(2), row.getString(3)),
+                            new ItemId(row.getLong(1), row.getInt(2), row.getString(3)),
                             WireCodec.decodeResult(row.getString(4)));
                 },
-                bigint(earlier.stream().map(ItemRef::jobId).toList()),
-                integer(earlier.stream().map(ItemRef::index).toList()),
-                text(earlier.stream().map(ItemRef::tenantId).toList()));
+                bigint(earlier.stream().map(ItemId::jobId).toList()),
+                integer(earlier.stream().map(ItemId::index).toList()),
+                text(earlier.stream().map(ItemId::tenantId).toList()));
         return results;
     }
 
-    private void storeResults(List<ItemEnvelope> fresh, Map<ItemRef, ItemResult> applied) {
+    private void storeResults(List<ItemEnvelope> fresh, List<ItemResult> applied) {
         if (fresh.isEmpty()) {
             return;
         }
@@ -238,8 +218,6 @@ class JdbcItemLedger implements ItemLedger {
                 STORE_RESULTS,
                 bigint(fresh.stream().map(ItemEnvelope::jobId).toList()),
                 integer(fresh.stream().map(ItemEnvelope::index).toList()),
-                text(fresh.stream()
-                        .map(i -> WireCodec.encode(applied.get(ItemRef.of(i))))
-                        .toList()));
+                text(applied.stream().map(WireCodec::encode).toList()));
     }
 }

@@ -1,29 +1,25 @@
 package io.loyaltybatch.worker.order;
 
-import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.Order;
-import io.loyaltybatch.model.ProgramSettings;
 import io.loyaltybatch.model.WireCodec;
-import io.loyaltybatch.worker.customer.CustomerKey;
-import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.item.Item;
+import io.loyaltybatch.worker.item.ItemHandler;
 import io.loyaltybatch.worker.order.OrderStore.OrderKey;
 import io.loyaltybatch.worker.order.OrderStore.TrackedOrder;
 import io.loyaltybatch.worker.points.AccountBook;
 import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
-import io.loyaltybatch.worker.points.Movement;
+import io.loyaltybatch.worker.points.PointsSegment;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** {@code orders}: records the order and earns points on what was paid (pending inside the return window). */
 @Component
-class OrderHandler implements ItemHandler {
+class OrderHandler implements ItemHandler<Order> {
 
     private final AccountBooks books;
     private final OrderStore orders;
@@ -39,54 +35,46 @@ class OrderHandler implements ItemHandler {
     }
 
     @Override
-    public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = books.open(items);
-        Set<OrderKey> taken = new HashSet<>(
-                orders.existing(items.stream().map(OrderHandler::orderKey).toList()));
+    public List<ItemResult> apply(List<Item<Order>> items) {
+        PointsSegment<OrderKey> segment = PointsSegment.open(
+                books,
+                items,
+                orders.existing(items.stream().map(OrderHandler::key).toList()),
+                ItemOutcomes::duplicateOrder);
         List<TrackedOrder> tracked = new ArrayList<>();
         List<ItemResult> results = new ArrayList<>(items.size());
-        for (ItemEnvelope item : items) {
-            Order order = ItemOutcomes.body(item, Order.class);
-            OrderKey key = orderKey(item);
-            CustomerKey customer = CustomerKey.of(item);
-            ProgramSettings program = books.program(item);
-            if (taken.contains(key)) {
-                results.add(ItemOutcomes.duplicateOrder(item));
-                continue;
-            }
-            if (!book.exists(customer) && !program.autoCreateCustomers()) {
-                results.add(ItemOutcomes.customerNotFound(item));
-                continue;
-            }
-            taken.add(key);
-            book.createIfMissing(customer);
-            long points = program.pointsEarnedOn(order.totalPaid());
+        for (Item<Order> item : items) {
+            Order order = item.payload();
             Instant orderDate = Instant.parse(order.orderDate());
-            Movement earned = book.earn(
-                    customer,
-                    points,
+            PointsSegment.Move earned = segment.earn(
+                    item,
+                    key(item),
+                    order.totalPaid(),
                     orderDate,
-                    program.returnWindowDays(),
                     new AccountBook.Source("order", order.orderId(), item));
+            if (earned.refused()) {
+                results.add(earned.refusal());
+                continue;
+            }
             tracked.add(new TrackedOrder(
-                    key,
+                    key(item),
                     item.customerId(),
                     orderDate,
                     order.totalPaid(),
-                    WireCodec.mapper().writeValueAsString(item.item()),
-                    points,
-                    earned.id(),
+                    WireCodec.mapper().writeValueAsString(order),
+                    earned.points(),
+                    earned.movement().id(),
                     item.jobId(),
                     item.index()));
             results.add(ItemOutcomes.success(
-                    item, "Order tracked successfully", "orderId", order.orderId(), "rewardedPoints", points));
+                    item, "Order tracked successfully", "orderId", order.orderId(), "rewardedPoints", earned.points()));
         }
-        book.flush();
+        segment.flush();
         orders.insert(tracked);
         return results;
     }
 
-    private static OrderKey orderKey(ItemEnvelope item) {
-        return new OrderKey(item.tenantId(), item.item().path("orderId").asString());
+    private static OrderKey key(Item<Order> item) {
+        return new OrderKey(item.tenantId(), item.payload().orderId());
     }
 }

@@ -1,7 +1,7 @@
 package io.loyaltybatch.worker.points;
 
 import io.loyaltybatch.model.Balance;
-import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,5 +150,5 @@ public final class AccountBook {
     }
 
     /** What causes a movement: its kind of source, the order or transaction id, and the item. */
-    public record Source(String type, String id, ItemEnvelope item) {}
+    public record Source(String type, String id, ItemRef item) {}
 }

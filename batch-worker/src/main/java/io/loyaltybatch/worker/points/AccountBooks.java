@@ -1,6 +1,6 @@
 package io.loyaltybatch.worker.points;
 
-import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.model.ProgramSettings;
 import io.loyaltybatch.worker.customer.CustomerKey;
@@ -22,17 +22,20 @@ public class AccountBooks {
         this.clock = clock;
     }
 
-    /** Locks and loads the accounts of the items' customers, with room for one movement per item. */
-    public AccountBook open(List<ItemEnvelope> items) {
+    /** Locks ({@code FOR UPDATE}) and loads the accounts of the items' customers, with room for one movement per item. */
+    public AccountBook lock(List<? extends ItemRef> items) {
         return AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), items.size(), clock.instant());
     }
 
-    /** Locks and loads the accounts of the items' customers, for items that move no points. */
-    public AccountBook openForReading(List<ItemEnvelope> items) {
+    /**
+     * Locks ({@code FOR UPDATE}) and loads the accounts of the items' customers, for items that move no points: the
+     * lock orders them after every earlier item of the same customers.
+     */
+    public AccountBook lockWithoutMovements(List<? extends ItemRef> items) {
         return AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), 0, clock.instant());
     }
 
-    public ProgramSettings program(ItemEnvelope item) {
+    public ProgramSettings program(ItemRef item) {
         return programs.of(item.tenantId());
     }
 }

@@ -2,6 +2,7 @@ package io.loyaltybatch.worker.progress;
 
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.model.JobStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,8 +30,13 @@ public interface ProgressStore {
     /**
      * Records results and counts each {@code (jobId, index)} once, whatever the number of calls; ends a job when its
      * last item lands.
+     *
+     * @return the jobs this call ended, with the status they ended in
      */
-    void record(List<JobItemResult> results, Instant now);
+    List<JobEnd> record(List<JobItemResult> results, Instant now);
+
+    /** A job that ended, and how. */
+    record JobEnd(long jobId, JobStatus status) {}
 
     /** A result and the job it belongs to. */
     record JobItemResult(long jobId, ItemResult result) {}

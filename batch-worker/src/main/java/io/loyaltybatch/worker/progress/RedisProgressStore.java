@@ -4,6 +4,7 @@ import static io.loyaltybatch.support.RedisFailures.call;
 
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.JobKeys;
+import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisProgressStore implements ProgressStore {
 
-    private static final byte[] CLAIM = JobScripts.CLAIM_STARTS.source().getBytes(StandardCharsets.UTF_8);
-    private static final byte[] RECORD = JobScripts.RECORD_RESULTS.source().getBytes(StandardCharsets.UTF_8);
+    private static final Map<JobScripts, byte[]> SCRIPTS = Map.of(
+            JobScripts.CLAIM_STARTS, JobScripts.CLAIM_STARTS.source().getBytes(StandardCharsets.UTF_8),
+            JobScripts.RECORD_RESULTS, JobScripts.RECORD_RESULTS.source().getBytes(StandardCharsets.UTF_8));
 
     private final StringRedisTemplate redis;
     private final ProgressProperties properties;
@@ -49,15 +51,10 @@ class RedisProgressStore implements ProgressStore {
                     .computeIfAbsent(new TenantJob(item.tenantId(), item.jobId()), job -> new ArrayList<>())
                     .add(position);
         }
-        String timestamp = JobKeys.timestamp(now);
         List<Object> replies = call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-            positionsByJob.forEach((job, positions) -> connection
-                    .scriptingCommands()
-                    .eval(
-                            CLAIM,
-                            ReturnType.VALUE,
-                            1,
-                            bytes(List.of(JobKeys.header(job.jobId()), timestamp, job.tenantId()))));
+            positionsByJob
+                    .keySet()
+                    .forEach(job -> eval(connection, JobScriptCalls.claimStarts(job.jobId(), job.tenantId(), now)));
             touchActive(
                     connection,
                     positionsByJob.keySet().stream().map(TenantJob::jobId).toList(),
@@ -68,7 +65,9 @@ class RedisProgressStore implements ProgressStore {
         int reply = 0;
         for (List<Integer> positions : positionsByJob.values()) {
             StartDecision decision =
-                    "A".equals(String.valueOf(replies.get(reply++))) ? StartDecision.APPLY : StartDecision.UNKNOWN_JOB;
+                    "A".equals(JobScriptCalls.moved(replies.get(reply++)).answer())
+                            ? StartDecision.APPLY
+                            : StartDecision.UNKNOWN_JOB;
             positions.forEach(position -> decisions[position] = decision);
         }
         return List.of(decisions);
@@ -78,43 +77,46 @@ class RedisProgressStore implements ProgressStore {
     private record TenantJob(String tenantId, long jobId) {}
 
     @Override
-    public void record(List<JobItemResult> results, Instant now) {
+    public List<JobEnd> record(List<JobItemResult> results, Instant now) {
         if (results.isEmpty()) {
-            return;
+            return List.of();
         }
-        Map<Long, List<JobItemResult>> byJob = new LinkedHashMap<>();
-        results.forEach(
-                r -> byJob.computeIfAbsent(r.jobId(), job -> new ArrayList<>()).add(r));
-        String timestamp = JobKeys.timestamp(now);
-        String retention = Long.toString(properties.retention().toSeconds());
-        List<Object> statuses = call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-            byJob.forEach((jobId, jobResults) -> {
-                List<String> args = new ArrayList<>(3 * jobResults.size() + 4);
-                args.add(JobKeys.header(jobId));
-                args.add(JobKeys.results(jobId));
-                args.add(timestamp);
-                args.add(retention);
-                for (JobItemResult r : jobResults) {
-                    args.add(Integer.toString(r.result().index()));
-                    args.add(r.result().successful() ? "1" : "0");
-                    args.add(WireCodec.encode(r.result()));
-                }
-                connection.scriptingCommands().eval(RECORD, ReturnType.VALUE, 2, bytes(args));
-            });
+        Map<Long, List<JobScriptCalls.Result>> byJob = new LinkedHashMap<>();
+        results.forEach(r -> byJob.computeIfAbsent(r.jobId(), job -> new ArrayList<>())
+                .add(new JobScriptCalls.Result(
+                        r.result().index(), r.result().successful(), WireCodec.encode(r.result()))));
+        List<Object> replies = call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
+            byJob.forEach((jobId, jobResults) ->
+                    eval(connection, JobScriptCalls.recordResults(jobId, now, properties.retention(), jobResults)));
             touchActive(connection, byJob.keySet(), now);
             return null;
         }));
-        List<String> ended = new ArrayList<>();
+        List<JobEnd> endedNow = new ArrayList<>();
+        List<String> terminal = new ArrayList<>();
         int reply = 0;
         for (Long jobId : byJob.keySet()) {
-            String status = String.valueOf(statuses.get(reply++));
-            if (!"X".equals(status) && JobStatus.fromWireName(status).isTerminal()) {
-                ended.add(Long.toString(jobId));
+            JobScriptCalls.Moved moved = JobScriptCalls.moved(replies.get(reply++));
+            if (moved.ended() != null) {
+                endedNow.add(new JobEnd(jobId, moved.ended()));
+            }
+            if (!"X".equals(moved.answer())
+                    && JobStatus.fromWireName(moved.answer()).isTerminal()) {
+                // ended now or before (a poll delivered again): either way it leaves the watchdog's index
+                terminal.add(Long.toString(jobId));
             }
         }
-        if (!ended.isEmpty()) {
-            call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, ended.toArray()));
+        if (!terminal.isEmpty()) {
+            call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, terminal.toArray()));
         }
+        return endedNow;
+    }
+
+    private static void eval(RedisConnection connection, JobScriptCalls.Call call) {
+        List<String> keysAndArgs = new ArrayList<>(call.keys());
+        keysAndArgs.addAll(call.args());
+        connection
+                .scriptingCommands()
+                .eval(SCRIPTS.get(call.script()), ReturnType.MULTI, call.keys().size(), bytes(keysAndArgs));
     }
 
     /** Marks progress for the watchdog; only jobs still in the set are updated, ended ones are not added back. */

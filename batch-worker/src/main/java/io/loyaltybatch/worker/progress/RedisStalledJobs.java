@@ -4,6 +4,7 @@ import static io.loyaltybatch.support.RedisFailures.call;
 
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.JobKeys;
+import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisStalledJobs implements StalledJobs {
 
-    private static final RedisScript<String> END = RedisScript.of(JobScripts.END_JOB.source(), String.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> END = RedisScript.of(JobScripts.END_JOB.source(), List.class);
+
     private static final RedisScript<Long> RELEASE = RedisScript.of(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
 
@@ -82,16 +85,12 @@ class RedisStalledJobs implements StalledJobs {
 
     @Override
     public boolean fail(long jobId, String reason, int processed, Instant now) {
-        String outcome = call(() -> redis.execute(
-                END,
-                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
-                "",
-                "failed",
-                reason,
-                Integer.toString(processed),
-                JobKeys.timestamp(now),
-                Long.toString(properties.retention().toSeconds())));
-        return "ENDED".equals(outcome);
+        JobScriptCalls.Call end =
+                JobScriptCalls.endJob(jobId, null, JobStatus.FAILED, reason, processed, now, properties.retention());
+        return "ENDED"
+                .equals(JobScriptCalls.moved(call(
+                                () -> redis.execute(END, end.keys(), end.args().toArray())))
+                        .answer());
     }
 
     @Override

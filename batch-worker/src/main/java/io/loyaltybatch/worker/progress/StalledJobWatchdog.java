@@ -3,6 +3,7 @@ package io.loyaltybatch.worker.progress;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.support.JobEnds;
+import io.loyaltybatch.worker.item.JobMdc;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
 import io.loyaltybatch.worker.progress.StalledJobs.WatchedJob;
@@ -96,6 +97,10 @@ class StalledJobWatchdog {
 
     /** Every item of the job was consumed (or none was ever published): what the ledger holds is all there is. */
     private void settle(WatchedJob job, Instant now) {
+        JobMdc.run(job.jobId(), job.tenantId(), () -> settleLogged(job, now));
+    }
+
+    private void settleLogged(WatchedJob job, Instant now) {
         List<ItemResult> recorded = ledger.recorded(job.tenantId(), job.jobId());
         progress.record(
                 recorded.stream().map(r -> new JobItemResult(job.jobId(), r)).toList(), now);

@@ -1,23 +1,19 @@
 package io.loyaltybatch.worker.transaction;
 
-import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.Cashback;
-import io.loyaltybatch.model.ProgramSettings;
-import io.loyaltybatch.worker.customer.CustomerKey;
-import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.item.Item;
+import io.loyaltybatch.worker.item.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
 import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
-import io.loyaltybatch.worker.points.Movement;
+import io.loyaltybatch.worker.points.PointsSegment;
 import io.loyaltybatch.worker.transaction.TransactionStore.PointTransaction;
 import io.loyaltybatch.worker.transaction.TransactionStore.TransactionKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the points rewarded.
  */
 @Component
-class CashbackHandler implements ItemHandler {
+class CashbackHandler implements ItemHandler<Cashback> {
 
     static final String TYPE = "cashback";
 
@@ -43,51 +39,54 @@ class CashbackHandler implements ItemHandler {
     }
 
     @Override
-    public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = books.open(items);
-        Set<TransactionKey> taken = new HashSet<>(transactions.existing(
-                items.stream().map(i -> TransactionKeys.of(i, TYPE)).toList()));
+    public List<ItemResult> apply(List<Item<Cashback>> items) {
+        PointsSegment<TransactionKey> segment = PointsSegment.open(
+                books,
+                items,
+                transactions.existing(items.stream().map(CashbackHandler::key).toList()),
+                ItemOutcomes::duplicateTransaction);
         List<PointTransaction> recorded = new ArrayList<>();
         List<ItemResult> results = new ArrayList<>(items.size());
-        for (ItemEnvelope item : items) {
-            Cashback cashback = ItemOutcomes.body(item, Cashback.class);
-            TransactionKey key = TransactionKeys.of(item, TYPE);
-            CustomerKey customer = CustomerKey.of(item);
-            ProgramSettings program = books.program(item);
-            if (taken.contains(key)) {
-                results.add(ItemOutcomes.duplicateTransaction(item));
-                continue;
-            }
-            if (!book.exists(customer) && !program.autoCreateCustomers()) {
-                results.add(ItemOutcomes.customerNotFound(item));
-                continue;
-            }
-            taken.add(key);
-            book.createIfMissing(customer);
-            long points = program.pointsEarnedOn(cashback.amount());
+        for (Item<Cashback> item : items) {
+            Cashback cashback = item.payload();
             Instant time = Instant.parse(cashback.transactionTime());
-            Movement earned = book.earn(
-                    customer,
-                    points,
+            PointsSegment.Move earned = segment.earn(
+                    item,
+                    key(item),
+                    cashback.amount(),
                     time,
-                    program.returnWindowDays(),
                     new AccountBook.Source(TYPE, cashback.transactionId(), item));
+            if (earned.refused()) {
+                results.add(earned.refusal());
+                continue;
+            }
             recorded.add(new PointTransaction(
-                    key, item.customerId(), time, cashback.amount(), points, earned.id(), item.jobId(), item.index()));
+                    key(item),
+                    item.customerId(),
+                    time,
+                    cashback.amount(),
+                    earned.points(),
+                    earned.movement().id(),
+                    item.jobId(),
+                    item.index()));
             results.add(ItemOutcomes.success(
                     item,
                     "Cashback rewarded successfully",
                     "transactionId",
                     cashback.transactionId(),
                     "transactionRef",
-                    earned.id(),
+                    earned.movement().id(),
                     "rewardEquivalentPoints",
-                    points,
+                    earned.points(),
                     "rewardAmount",
-                    program.valueOf(points)));
+                    segment.program(item).valueOf(earned.points())));
         }
-        book.flush();
+        segment.flush();
         transactions.insert(recorded);
         return results;
+    }
+
+    private static TransactionKey key(Item<Cashback> item) {
+        return new TransactionKey(item.tenantId(), TYPE, item.payload().transactionId());
     }
 }

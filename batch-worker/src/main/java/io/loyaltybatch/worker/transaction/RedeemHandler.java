@@ -1,26 +1,22 @@
 package io.loyaltybatch.worker.transaction;
 
-import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.LedgerItems.Redeem;
 import io.loyaltybatch.model.ProgramSettings;
-import io.loyaltybatch.worker.customer.CustomerKey;
-import io.loyaltybatch.worker.ledger.ItemHandler;
+import io.loyaltybatch.worker.item.Item;
+import io.loyaltybatch.worker.item.ItemHandler;
 import io.loyaltybatch.worker.points.AccountBook;
 import io.loyaltybatch.worker.points.AccountBooks;
 import io.loyaltybatch.worker.points.ItemOutcomes;
-import io.loyaltybatch.worker.points.Movement;
 import io.loyaltybatch.worker.points.MovementKind;
+import io.loyaltybatch.worker.points.PointsSegment;
 import io.loyaltybatch.worker.transaction.TransactionStore.PointTransaction;
 import io.loyaltybatch.worker.transaction.TransactionStore.TransactionKey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +24,7 @@ import org.springframework.stereotype.Component;
  * rounded up to whole points. {@code redeemAmount} is the amount given, or the money value of the points given.
  */
 @Component
-class RedeemHandler implements ItemHandler {
+class RedeemHandler implements ItemHandler<Redeem> {
 
     static final String TYPE = "redeem";
 
@@ -46,44 +42,36 @@ class RedeemHandler implements ItemHandler {
     }
 
     @Override
-    public List<ItemResult> apply(List<ItemEnvelope> items) {
-        AccountBook book = books.open(items);
-        Set<TransactionKey> taken = new HashSet<>(transactions.existing(
-                items.stream().map(i -> TransactionKeys.of(i, TYPE)).toList()));
+    public List<ItemResult> apply(List<Item<Redeem>> items) {
+        PointsSegment<TransactionKey> segment = PointsSegment.open(
+                books,
+                items,
+                transactions.existing(items.stream().map(RedeemHandler::key).toList()),
+                ItemOutcomes::duplicateTransaction);
         List<PointTransaction> recorded = new ArrayList<>();
         List<ItemResult> results = new ArrayList<>(items.size());
-        for (ItemEnvelope item : items) {
-            Redeem redeem = ItemOutcomes.body(item, Redeem.class);
-            TransactionKey key = TransactionKeys.of(item, TYPE);
-            CustomerKey customer = CustomerKey.of(item);
-            ProgramSettings program = books.program(item);
-            if (taken.contains(key)) {
-                results.add(ItemOutcomes.duplicateTransaction(item));
-                continue;
-            }
-            if (!book.exists(customer)) {
-                results.add(ItemOutcomes.customerNotFound(item));
-                continue;
-            }
+        for (Item<Redeem> item : items) {
+            Redeem redeem = item.payload();
+            ProgramSettings program = segment.program(item);
             long points = redeem.points() != null ? redeem.points() : program.pointsToRedeem(redeem.amount());
-            Optional<Movement> spent = book.debit(
-                    customer,
+            PointsSegment.Move spent = segment.spend(
+                    item,
+                    key(item),
                     points,
                     MovementKind.REDEMPTION,
                     new AccountBook.Source(TYPE, redeem.transactionId(), item));
-            if (spent.isEmpty()) {
-                results.add(ItemOutcomes.insufficientBalance(item));
+            if (spent.refused()) {
+                results.add(spent.refusal());
                 continue;
             }
-            taken.add(key);
             BigDecimal value = redeem.amount() != null ? redeem.amount() : program.valueOf(points);
             recorded.add(new PointTransaction(
-                    key,
+                    key(item),
                     item.customerId(),
                     Instant.parse(redeem.transactionTime()),
                     value,
                     points,
-                    spent.get().id(),
+                    spent.movement().id(),
                     item.jobId(),
                     item.index()));
             results.add(ItemOutcomes.success(
@@ -92,14 +80,18 @@ class RedeemHandler implements ItemHandler {
                     "transactionId",
                     redeem.transactionId(),
                     "transactionRef",
-                    spent.get().id(),
+                    spent.movement().id(),
                     "redeemEquivalentPoints",
                     points,
                     "redeemAmount",
                     value));
         }
-        book.flush();
+        segment.flush();
         transactions.insert(recorded);
         return results;
+    }
+
+    private static TransactionKey key(Item<Redeem> item) {
+        return new TransactionKey(item.tenantId(), TYPE, item.payload().transactionId());
     }
 }

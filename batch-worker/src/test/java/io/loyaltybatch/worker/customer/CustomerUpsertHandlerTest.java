@@ -2,14 +2,15 @@ package io.loyaltybatch.worker.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.CustomerProfile;
 import io.loyaltybatch.model.ItemResult;
-import io.loyaltybatch.model.ItemType;
-import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.worker.Items;
+import io.loyaltybatch.worker.item.Item;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +37,8 @@ class CustomerUpsertHandlerTest {
     private final InMemoryCustomers customers = new InMemoryCustomers();
     private final CustomerUpsertHandler handler = new CustomerUpsertHandler(customers);
 
-    private static ItemEnvelope item(String tenant, int index, String customerId) {
-        return ItemEnvelope.of(
-                tenant,
-                9L,
-                index,
-                ItemType.CUSTOMERS,
-                customerId,
-                WireCodec.mapper().createObjectNode().put("email", customerId + "@example.com"));
+    private static Item<CustomerProfile> item(String tenant, int index, String customerId) {
+        return new Item<>(tenant, 9L, index, customerId, Items.profile(Map.of("email", customerId + "@example.com")));
     }
 
     @Test

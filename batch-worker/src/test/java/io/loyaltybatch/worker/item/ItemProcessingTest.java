@@ -5,74 +5,67 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.ItemPayload;
+import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
-import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.worker.Items;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.ledger.LedgerOutcome;
-import io.loyaltybatch.worker.progress.ProgressStore;
+import io.loyaltybatch.worker.progress.InMemoryProgressStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
+/** The use case over the in-memory progress store, a ledger fake and the real dispatch to recording handlers. */
 class ItemProcessingTest {
 
-    /** Items of unknown jobs are skipped. */
-    static final class FakeProgress implements ProgressStore {
-        final Set<Long> knownJobs = new HashSet<>();
-        final List<JobItemResult> recorded = new ArrayList<>();
-
-        @Override
-        public List<StartDecision> claimStarts(List<ItemEnvelope> items, Instant now) {
-            return items.stream()
-                    .map(item -> knownJobs.contains(item.jobId()) ? StartDecision.APPLY : StartDecision.UNKNOWN_JOB)
-                    .toList();
-        }
-
-        @Override
-        public void record(List<JobItemResult> results, Instant now) {
-            recorded.addAll(results);
-        }
-    }
-
     /**
-     * Applies everything once, re-reports what it applied before, cancels unapplied items of ended jobs, and throws
-     * {@code failure} for any call holding item {@code failingIndex}.
+     * Applies each item once with the effects given, re-reports what it applied before, cancels unapplied items of
+     * ended jobs, and throws {@code failure} (an engine outage) for any call holding item {@code unavailableAt}.
      */
     static final class FakeLedger implements ItemLedger {
-        final List<ItemEnvelope> applied = new ArrayList<>();
         final Set<Long> endedJobs = new HashSet<>();
         final Set<String> done = new HashSet<>();
-        int failingIndex = -1;
-        RuntimeException failure;
+        int unavailableAt = -1;
 
         @Override
-        public List<LedgerOutcome> apply(List<ItemEnvelope> items) {
-            if (items.stream().anyMatch(i -> i.index() == failingIndex)) {
-                throw failure;
+        public List<LedgerOutcome> apply(List<ItemEnvelope> items, Effects effects) {
+            if (items.stream().anyMatch(i -> i.index() == unavailableAt)) {
+                throw new EngineUnavailableException(
+                        "PostgreSQL", new CannotGetJdbcConnectionException("database down"));
             }
+            List<ItemEnvelope> fresh = items.stream()
+                    .filter(i -> !done.contains(ref(i)) && !endedJobs.contains(i.jobId()))
+                    .toList();
+            List<ItemResult> applied = effects.apply(fresh);
+            fresh.forEach(i -> done.add(ref(i)));
             return items.stream()
                     .map(i -> {
-                        String ref = i.jobId() + ":" + i.index();
-                        if (!done.contains(ref) && endedJobs.contains(i.jobId())) {
-                            return (LedgerOutcome) new LedgerOutcome.Cancelled();
+                        int at = fresh.indexOf(i);
+                        if (at >= 0) {
+                            return (LedgerOutcome) new LedgerOutcome.Recorded(applied.get(at));
                         }
-                        if (done.add(ref)) {
-                            applied.add(i);
-                        }
-                        return new LedgerOutcome.Recorded(ItemResult.success(i.index(), i.customerId(), "ok"));
+                        return done.contains(ref(i))
+                                ? new LedgerOutcome.Recorded(ItemResult.success(i.index(), i.customerId(), "again"))
+                                : new LedgerOutcome.Cancelled();
                     })
                     .toList();
         }
 
+        private static String ref(ItemRef item) {
+            return item.jobId() + ":" + item.index();
+        }
+
         @Override
-        public LedgerOutcome recordUnprocessable(ItemEnvelope item) {
+        public LedgerOutcome recordUnprocessable(ItemRef item) {
             return endedJobs.contains(item.jobId())
                     ? new LedgerOutcome.Cancelled()
                     : new LedgerOutcome.Recorded(ItemResult.failure(
@@ -88,90 +81,156 @@ class ItemProcessingTest {
         }
     }
 
-    private final FakeProgress progress = new FakeProgress();
-    private final FakeLedger ledger = new FakeLedger();
-    private final ItemProcessing processing = new ItemProcessing(progress, ledger, Clock.systemUTC());
+    /** The handlers of every kind, recording each call; an item at {@code failingIndex} throws. */
+    static final class RecordingHandlers {
+        final List<List<ItemRef>> calls = new ArrayList<>();
+        final List<ItemRef> applied = new ArrayList<>();
+        int failingIndex = -1;
 
-    private static ItemEnvelope item(long jobId, int index) {
-        return ItemEnvelope.of(
-                "acme",
-                jobId,
-                index,
-                ItemType.CUSTOMERS,
-                "c" + index,
-                WireCodec.mapper().createObjectNode());
+        List<ItemHandler<?>> all() {
+            List<ItemHandler<?>> handlers = new ArrayList<>();
+            for (ItemType type : ItemType.values()) {
+                handlers.add(handler(type));
+            }
+            return handlers;
+        }
+
+        private ItemHandler<?> handler(ItemType type) {
+            return new ItemHandler<>() {
+                @Override
+                public ItemType type() {
+                    return type;
+                }
+
+                @Override
+                public List<ItemResult> apply(List<Item<ItemPayload>> items) {
+                    calls.add(List.copyOf(items));
+                    List<ItemResult> results = new ArrayList<>();
+                    for (Item<?> item : items) {
+                        if (item.index() == failingIndex) {
+                            throw new IllegalArgumentException("bad item alice@example.com");
+                        }
+                        assertThat(item.payload()).isInstanceOf(type.payloadType());
+                        applied.add(item);
+                        results.add(ItemResult.success(item.index(), item.customerId(), type.pathName()));
+                    }
+                    return results;
+                }
+            };
+        }
+    }
+
+    private final InMemoryProgressStore progress = new InMemoryProgressStore();
+    private final FakeLedger ledger = new FakeLedger();
+    private final RecordingHandlers handlers = new RecordingHandlers();
+    private final ItemProcessing processing =
+            new ItemProcessing(progress, ledger, new ItemDispatch(handlers.all()), Clock.systemUTC());
+
+    private static ItemEnvelope customer(long jobId, int index) {
+        return ItemEnvelope.of("acme", jobId, index, ItemType.CUSTOMERS, "c" + index, Items.profile(Map.of()));
+    }
+
+    private List<Integer> appliedIndexes() {
+        return handlers.applied.stream().map(ItemRef::index).toList();
+    }
+
+    private List<Integer> recordedIndexes() {
+        return progress.recorded.stream().map(r -> r.result().index()).toList();
     }
 
     @Test
-    void appliesAndRecordsItemsOfActiveJobs() {
-        progress.knownJobs.add(1L);
+    void appliesAndRecordsItemsOfActiveJobsAndEndsTheJobWithItsLastResult() {
+        progress.createJob(1, "acme", 2);
 
-        processing.process(List.of(item(1, 0), item(1, 1)));
+        processing.process(List.of(customer(1, 0), customer(1, 1)));
 
-        assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0, 1);
-        assertThat(progress.recorded).extracting(r -> r.result().index()).containsExactly(0, 1);
+        assertThat(appliedIndexes()).containsExactly(0, 1);
+        assertThat(recordedIndexes()).containsExactly(0, 1);
         assertThat(progress.recorded).allMatch(r -> r.jobId() == 1L);
+        assertThat(progress.job(1).status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void consecutiveItemsOfOneKindGoToTheirHandlerTogetherInSubmissionOrder() {
+        progress.createJob(1, "acme", 5);
+        Items items = new Items("acme", 1);
+        List<ItemEnvelope> poll = List.of(
+                items.customer("a"),
+                items.customer("b"),
+                items.order("a", "o-1", "10"),
+                items.adjust("a", 5),
+                items.customer("c"));
+
+        processing.process(poll);
+
+        assertThat(handlers.calls)
+                .extracting(call -> call.stream().map(ItemRef::index).toList())
+                .containsExactly(List.of(0, 1), List.of(2), List.of(3), List.of(4));
+        assertThat(progress.recorded)
+                .extracting(r -> r.result().message())
+                .containsExactly("customers", "customers", "orders", "balance-adjustment", "customers");
     }
 
     @Test
     void itemsOfAnEndedJobThatNeverTookEffectAreNeitherAppliedNorReported() {
-        progress.knownJobs.add(1L);
-        processing.process(List.of(item(1, 0)));
+        progress.createJob(1, "acme", 3);
+        processing.process(List.of(customer(1, 0)));
         ledger.endedJobs.add(1L);
 
-        processing.process(List.of(item(1, 0), item(1, 1), item(1, 2)));
+        processing.process(List.of(customer(1, 0), customer(1, 1), customer(1, 2)));
 
-        assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0);
-        assertThat(progress.recorded).extracting(r -> r.result().index()).containsExactly(0, 0);
+        assertThat(appliedIndexes()).containsExactly(0);
+        assertThat(recordedIndexes()).containsExactly(0, 0);
     }
 
     @Test
     void anItemThatFailsOnItsOwnIsFoundAndTheOnesBeforeItAreDone() {
-        progress.knownJobs.add(1L);
-        ledger.failingIndex = 2;
-        ledger.failure = new IllegalArgumentException("bad item alice@example.com");
+        progress.createJob(1, "acme", 4);
+        handlers.failingIndex = 2;
 
-        assertThatThrownBy(() -> processing.process(List.of(item(1, 0), item(1, 1), item(1, 2), item(1, 3))))
+        assertThatThrownBy(() ->
+                        processing.process(List.of(customer(1, 0), customer(1, 1), customer(1, 2), customer(1, 3))))
                 .isInstanceOfSatisfying(ItemFailedException.class, e -> {
                     assertThat(e.position()).isEqualTo(2);
                     assertThat(e.getMessage()).doesNotContain("alice");
                     assertThat(e.getCause().getMessage()).isEqualTo("java.lang.IllegalArgumentException");
                 });
 
-        assertThat(ledger.applied).extracting(ItemEnvelope::index).containsExactly(0, 1);
-        assertThat(progress.recorded).extracting(r -> r.result().index()).containsExactly(0, 1);
+        assertThat(recordedIndexes()).containsExactly(0, 1);
+        assertThat(progress.job(1).status()).isEqualTo(JobStatus.RUNNING);
     }
 
     @Test
-    void anInfrastructureFailureBlamesNoItem() {
-        progress.knownJobs.add(1L);
-        ledger.failingIndex = 1;
-        ledger.failure =
-                new EngineUnavailableException("PostgreSQL", new CannotGetJdbcConnectionException("database down"));
+    void anEngineOutageBlamesNoItem() {
+        progress.createJob(1, "acme", 2);
+        ledger.unavailableAt = 1;
 
-        assertThatThrownBy(() -> processing.process(List.of(item(1, 0), item(1, 1))))
+        assertThatThrownBy(() -> processing.process(List.of(customer(1, 0), customer(1, 1))))
                 .isInstanceOf(EngineUnavailableException.class);
 
-        assertThat(ledger.applied).isEmpty();
+        assertThat(handlers.applied).isEmpty();
         assertThat(progress.recorded).isEmpty();
     }
 
     @Test
-    void anUnprocessableItemIsReportedFailedInItsJob() {
-        processing.reportUnprocessable(item(7, 3));
+    void anUnprocessableItemIsReportedFailedInItsJobAndCanEndIt() {
+        progress.createJob(7, "acme", 1);
+
+        processing.reportUnprocessable(ItemRef.of("acme", 7, 0, "c0"));
 
         assertThat(progress.recorded).singleElement().satisfies(r -> {
             assertThat(r.jobId()).isEqualTo(7L);
             assertThat(r.result().code()).isEqualTo(ErrorCode.ITEM_NOT_PROCESSED);
         });
+        assertThat(progress.job(7).status()).isEqualTo(JobStatus.FAILED);
     }
 
     @Test
     void itemsOfUnknownJobsAreSkipped() {
-        progress.knownJobs.add(2L);
+        progress.createJob(2, "acme", 1);
 
-        processing.process(List.of(item(1, 0), item(2, 0)));
+        processing.process(List.of(customer(1, 0), customer(2, 0)));
 
-        assertThat(ledger.applied).extracting(ItemEnvelope::jobId).containsExactly(2L);
+        assertThat(handlers.applied).extracting(ItemRef::jobId).containsExactly(2L);
     }
 }

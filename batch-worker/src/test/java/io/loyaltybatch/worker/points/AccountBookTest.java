@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.loyaltybatch.model.Balance;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemType;
-import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.model.LedgerItems;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,12 +55,7 @@ class AccountBookTest {
 
     private static AccountBook.Source source() {
         ItemEnvelope item = ItemEnvelope.of(
-                "acme",
-                1,
-                0,
-                ItemType.BALANCE_ADJUSTMENT,
-                "alice",
-                WireCodec.mapper().createObjectNode());
+                "acme", 1, 0, ItemType.BALANCE_ADJUSTMENT, "alice", new LedgerItems.BalanceAdjustment(5, null));
         return new AccountBook.Source("adjustment", null, item);
     }
 

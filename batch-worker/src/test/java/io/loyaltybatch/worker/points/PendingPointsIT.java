@@ -8,6 +8,7 @@ import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.worker.Items;
 import io.loyaltybatch.worker.RealEnginesTest;
 import io.loyaltybatch.worker.customer.CustomerKey;
+import io.loyaltybatch.worker.item.ItemDispatch;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import java.time.Duration;
@@ -35,6 +36,9 @@ class PendingPointsIT extends RealEnginesTest {
     ItemLedger ledger;
 
     @Autowired
+    ItemDispatch dispatch;
+
+    @Autowired
     PendingPointsRelease release;
 
     @Autowired
@@ -50,7 +54,7 @@ class PendingPointsIT extends RealEnginesTest {
 
     private ItemResult inquiry() {
         return LedgerOutcome.results(
-                        ledger.apply(List.of(Items.forNewJob("returns").inquiry(customer))))
+                        ledger.apply(List.of(Items.forNewJob("returns").inquiry(customer)), dispatch::apply))
                 .get(0);
     }
 
@@ -70,10 +74,13 @@ class PendingPointsIT extends RealEnginesTest {
     @Test
     void pointsEarnedInsideTheWindowArePendingAndCannotBeSpent() {
         Items items = Items.forNewJob("returns");
-        List<ItemResult> results = LedgerOutcome.results(ledger.apply(List.of(
-                items.orderAt(customer, "recent-" + customer, "40", Instant.now()),
-                items.orderAt(customer, "old-" + customer, "15", Instant.now().minus(Duration.ofDays(45))),
-                items.redeemPoints(customer, "spend-" + customer, 20))));
+        List<ItemResult> results = LedgerOutcome.results(ledger.apply(
+                List.of(
+                        items.orderAt(customer, "recent-" + customer, "40", Instant.now()),
+                        items.orderAt(
+                                customer, "old-" + customer, "15", Instant.now().minus(Duration.ofDays(45))),
+                        items.redeemPoints(customer, "spend-" + customer, 20)),
+                dispatch::apply));
 
         assertThat(results.get(2).code()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(inquiry().payload())
@@ -89,7 +96,8 @@ class PendingPointsIT extends RealEnginesTest {
     @Test
     void maturedPointsAreSettledWhenTheCustomerIsTouched() {
         LedgerOutcome.results(ledger.apply(
-                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now()))));
+                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now())),
+                dispatch::apply));
         windowPasses();
 
         assertThat(inquiry().payload())
@@ -97,7 +105,8 @@ class PendingPointsIT extends RealEnginesTest {
                 .containsEntry("pendingPoints", 0L);
         assertThat(storedAvailable()).isEqualTo(25);
         assertThat(LedgerOutcome.results(ledger.apply(
-                                List.of(Items.forNewJob("returns").redeemPoints(customer, "r-" + customer, 25))))
+                                List.of(Items.forNewJob("returns").redeemPoints(customer, "r-" + customer, 25)),
+                                dispatch::apply))
                         .get(0)
                         .successful())
                 .isTrue();
@@ -106,7 +115,8 @@ class PendingPointsIT extends RealEnginesTest {
     @Test
     void maturedPointsOfUntouchedCustomersAreReleasedByTheSweep() {
         LedgerOutcome.results(ledger.apply(
-                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "12", Instant.now()))));
+                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "12", Instant.now())),
+                dispatch::apply));
         windowPasses();
         assertThat(storedAvailable()).isZero();
 
@@ -123,7 +133,8 @@ class PendingPointsIT extends RealEnginesTest {
     @Test
     void aReadThatWaitedOnTheSweepsLockCountsMaturedPointsOnce() throws Exception {
         LedgerOutcome.results(ledger.apply(
-                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now()))));
+                List.of(Items.forNewJob("returns").orderAt(customer, "o-" + customer, "25", Instant.now())),
+                dispatch::apply));
         windowPasses();
         CountDownLatch settled = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
@@ -169,11 +180,13 @@ class PendingPointsIT extends RealEnginesTest {
             for (int round = 0; round < 25; round++) {
                 Items items = Items.forNewJob("returns");
                 LedgerOutcome.results(ledger.apply(
-                        List.of(items.orderAt(customer, "o" + round + "-" + customer, "10", Instant.now()))));
+                        List.of(items.orderAt(customer, "o" + round + "-" + customer, "10", Instant.now())),
+                        dispatch::apply));
                 windowPasses();
                 expected += 10;
                 List<ItemResult> results = LedgerOutcome.results(ledger.apply(
-                        List.of(items.adjust(customer, 5), items.inquiry(customer), items.adjust(customer, -3))));
+                        List.of(items.adjust(customer, 5), items.inquiry(customer), items.adjust(customer, -3)),
+                        dispatch::apply));
                 expected += 5;
                 assertThat(results.get(0).payload()).containsEntry("availablePointsBalance", expected);
                 assertThat(results.get(1).payload())

@@ -1,0 +1,111 @@
+package io.loyaltybatch.gateway.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.ItemPositions;
+import io.loyaltybatch.model.ItemResult;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.JobStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link JobStore} does; run against the in-memory fake and the Redis adapter alike. */
+abstract class JobStoreContract {
+
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
+    private static final Instant CREATED = Instant.parse("2026-12-01T10:00:00.750Z");
+
+    abstract JobStore store();
+
+    private static NewJob job(long jobId, int itemCount, int rejected) {
+        List<ItemResult> failed = java.util.stream.IntStream.range(0, rejected)
+                .mapToObj(i -> ItemResult.failure(i, "c" + i, ErrorCode.MISSING_FIELD, "orderId is required"))
+                .toList();
+        return new NewJob(jobId, "acme", ItemType.ORDERS, itemCount, CREATED, failed);
+    }
+
+    @Test
+    void aNewJobIsQueuedWithItsRejectedItemsAndReadByItsOwnerOnly() {
+        long jobId = IDS.incrementAndGet();
+        store().create(job(jobId, 3, 1));
+
+        JobSnapshot job = store().find("acme", jobId).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.itemCount()).isEqualTo(3);
+        assertThat(job.errors()).isEqualTo(1);
+        assertThat(job.finished()).isZero();
+        assertThat(job.createdAt()).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(job.completedAt()).isNull();
+        assertThat(job.results())
+                .singleElement()
+                .satisfies(r -> assertThat(r.index()).isZero());
+        assertThat(store().find("globex", jobId)).isEmpty();
+        assertThat(store().header("globex", jobId)).isEmpty();
+        assertThat(store().find("acme", IDS.incrementAndGet())).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseItemsWereAllRejectedEndsFailedAtOnce() {
+        long jobId = IDS.incrementAndGet();
+        store().create(job(jobId, 2, 2));
+
+        JobSnapshot job = store().find("acme", jobId).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.completedAt()).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(store().stop("acme", jobId, 0, CREATED)).isEqualTo(JobStore.StopOutcome.FINISHED);
+    }
+
+    @Test
+    void anIdIsCreatedOnce() {
+        long jobId = IDS.incrementAndGet();
+        store().create(job(jobId, 1, 0));
+
+        assertThatThrownBy(() -> store().create(job(jobId, 1, 0))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void positionsAreRecordedWithAnExistingJobOnly() {
+        long jobId = IDS.incrementAndGet();
+        store().create(job(jobId, 2, 0));
+        assertThat(store().header("acme", jobId).orElseThrow().positions()).isNull();
+
+        store().recordPositions(jobId, new ItemPositions(Map.of(3, 41L, 7, 9L)));
+
+        assertThat(store().header("acme", jobId).orElseThrow().positions().lastOffsets())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(3, 41L, 7, 9L));
+        assertThatThrownBy(() -> store().recordPositions(IDS.incrementAndGet(), new ItemPositions(Map.of(0, 1L))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aStopCancelsWhatTheLedgerHoldsNoRecordOfAndIsIdempotent() {
+        long jobId = IDS.incrementAndGet();
+        store().create(job(jobId, 5, 1));
+
+        assertThat(store().stop("globex", jobId, 0, CREATED)).isEqualTo(JobStore.StopOutcome.NOT_FOUND);
+        assertThat(store().stop("acme", jobId, 2, CREATED)).isEqualTo(JobStore.StopOutcome.STOPPED);
+        assertThat(store().stop("acme", jobId, 2, CREATED)).isEqualTo(JobStore.StopOutcome.ALREADY_STOPPED);
+
+        JobSnapshot job = store().find("acme", jobId).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.STOPPED);
+        assertThat(job.cancelled()).isEqualTo(2);
+        assertThat(job.completedAt()).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(store().stop("acme", IDS.incrementAndGet(), 0, CREATED)).isEqualTo(JobStore.StopOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void aDeletedJobIsGone() {
+        long jobId = IDS.incrementAndGet();
+        store().create(job(jobId, 1, 0));
+
+        store().delete(jobId);
+
+        assertThat(store().find("acme", jobId)).isEmpty();
+        store().delete(jobId);
+    }
+}

@@ -1,0 +1,29 @@
+package io.loyaltybatch.gateway.job;
+
+import io.loyaltybatch.support.testing.RedisTemplates;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The job store contract against the Redis adapter and a real Redis server. */
+class RedisJobStoreIT extends JobStoreContract {
+
+    private static RedisTemplates redis;
+    private static RedisJobStore store;
+
+    @BeforeAll
+    static void connect() {
+        redis = RedisTemplates.toSharedEngine();
+        store = new RedisJobStore(redis.template(), new JobsProperties(Duration.ofDays(7), Duration.ofDays(30)));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
+
+    @Override
+    JobStore store() {
+        return store;
+    }
+}

@@ -1,0 +1,144 @@
+package io.loyaltybatch.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The one place where the arguments of the job scripts are laid out, for the adapters and the test fixtures alike,
+ * and where their replies are read. Every status a script writes and every state a move may start from comes from
+ * {@link JobStatus}; every move a script reports is checked against its table ({@link JobTransition}).
+ */
+public final class JobScriptCalls {
+
+    /** A script with its keys and arguments, ready for any Redis client. */
+    public record Call(JobScripts script, List<String> keys, List<String> args) {}
+
+    /** The reply of a script that may move a job: its answer and the moves it made. */
+    public record Moved(String answer, List<JobTransition> moves) {
+
+        /** The move that ended the job, if this call ended it. */
+        public JobStatus ended() {
+            return moves.stream()
+                    .filter(JobTransition::endsTheJob)
+                    .map(JobTransition::to)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** A result to record, and whether it counts as finished (successful) or as an error. */
+    public record Result(int index, boolean successful, String json) {}
+
+    private JobScriptCalls() {}
+
+    public static Call createJob(
+            long jobId,
+            String tenantId,
+            ItemType type,
+            int itemCount,
+            Instant createdAt,
+            Duration activeTtl,
+            Duration retention,
+            Collection<ItemResult> rejected) {
+        List<String> args = new ArrayList<>(9 + 2 * rejected.size());
+        args.add(tenantId);
+        args.add(type.pathName());
+        args.add(Integer.toString(itemCount));
+        args.add(JobKeys.timestamp(createdAt));
+        args.add(Long.toString(activeTtl.toSeconds()));
+        args.add(Long.toString(retention.toSeconds()));
+        args.add(Integer.toString(rejected.size()));
+        args.add(JobStatus.QUEUED.wireName());
+        args.add(JobStatus.FAILED.wireName());
+        for (ItemResult result : rejected) {
+            args.add(Integer.toString(result.index()));
+            args.add(WireCodec.encode(result));
+        }
+        return new Call(JobScripts.CREATE_JOB, List.of(JobKeys.header(jobId), JobKeys.results(jobId)), args);
+    }
+
+    public static Call recordPositions(long jobId, ItemPositions positions) {
+        return new Call(JobScripts.RECORD_POSITIONS, List.of(JobKeys.header(jobId)), List.of(positions.encode()));
+    }
+
+    public static Call readJob(long jobId, String tenantId, boolean withResults) {
+        return new Call(
+                JobScripts.READ_JOB,
+                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
+                List.of(tenantId, withResults ? "1" : "0"));
+    }
+
+    /** Marks a job taken up by a worker; the reply's answer is {@code A} (known to the tenant) or {@code X}. */
+    public static Call claimStarts(long jobId, String tenantId, Instant now) {
+        return new Call(
+                JobScripts.CLAIM_STARTS,
+                List.of(JobKeys.header(jobId)),
+                List.of(
+                        JobKeys.timestamp(now),
+                        tenantId,
+                        JobStatus.RUNNING.wireName(),
+                        JobStatus.wireNames(JobStatus.RUNNING.from())));
+    }
+
+    /** Records results; the reply's answer is the job's status afterwards, or {@code X} for an unknown job. */
+    public static Call recordResults(long jobId, Instant now, Duration retention, Collection<Result> results) {
+        List<String> args = new ArrayList<>(8 + 3 * results.size());
+        args.add(JobKeys.timestamp(now));
+        args.add(Long.toString(retention.toSeconds()));
+        args.add(JobStatus.RUNNING.wireName());
+        args.add(JobStatus.wireNames(JobStatus.RUNNING.from()));
+        args.add(JobStatus.COMPLETED.wireName());
+        args.add(JobStatus.wireNames(JobStatus.COMPLETED.from()));
+        args.add(JobStatus.FAILED.wireName());
+        args.add(JobStatus.wireNames(JobStatus.FAILED.from()));
+        for (Result result : results) {
+            args.add(Integer.toString(result.index()));
+            args.add(result.successful() ? "1" : "0");
+            args.add(result.json());
+        }
+        return new Call(JobScripts.RECORD_RESULTS, List.of(JobKeys.header(jobId), JobKeys.results(jobId)), args);
+    }
+
+    /**
+     * Ends an active job as {@code target} (stopped or failed); the reply's answer is {@code NOT_FOUND},
+     * {@code ALREADY}, {@code FINISHED} or {@code ENDED}.
+     *
+     * @param tenantId the owner, or null to end the job whoever owns it
+     * @param reason   the failure reason shown in the status, or null
+     */
+    public static Call endJob(
+            long jobId,
+            String tenantId,
+            JobStatus target,
+            String reason,
+            int processed,
+            Instant now,
+            Duration retention) {
+        return new Call(
+                JobScripts.END_JOB,
+                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
+                List.of(
+                        tenantId == null ? "" : tenantId,
+                        target.wireName(),
+                        JobStatus.wireNames(target.from()),
+                        reason == null ? "" : reason,
+                        Integer.toString(processed),
+                        JobKeys.timestamp(now),
+                        Long.toString(retention.toSeconds())));
+    }
+
+    /** Reads the {@code {answer, moves}} reply of claim-starts, record-results and end-job. */
+    public static Moved moved(Object reply) {
+        List<?> parts = (List<?>) reply;
+        return new Moved(text(parts.get(0)), JobTransition.parse(text(parts.get(1))));
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes
+                ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(value);
+    }
+}
