@@ -1,22 +1,16 @@
 package io.loyaltybatch.gateway.customer;
 
+import io.loyaltybatch.gateway.api.IntegrationsApi;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Synchronous reads of a tenant's customers, under every contract prefix. */
-@RestController
-@RequestMapping(
-        value = {
-            "/api/v4.0/integrations/customers",
-            "/api/v4/integrations/customers",
-            "/api/v4.1/integrations/customers"
-        },
-        produces = MediaType.APPLICATION_JSON_VALUE)
+@IntegrationsApi
+@RequestMapping(value = "/customers", produces = MediaType.APPLICATION_JSON_VALUE)
 class CustomerController {
 
     private final CustomerReading reading;

@@ -1,6 +1,7 @@
 package io.loyaltybatch.gateway.job;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.loyaltybatch.gateway.api.IntegrationsApi;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The batch endpoints under every contract prefix. */
-@RestController
-@RequestMapping(
-        value = {"/api/v4.0/integrations/batch", "/api/v4/integrations/batch", "/api/v4.1/integrations/batch"},
-        produces = MediaType.APPLICATION_JSON_VALUE)
+@IntegrationsApi
+@RequestMapping(value = "/batch", produces = MediaType.APPLICATION_JSON_VALUE)
 class BatchJobController {
 
     private final JobSubmission submission;

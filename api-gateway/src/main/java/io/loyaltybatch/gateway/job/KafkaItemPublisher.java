@@ -4,6 +4,8 @@ import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.support.config.ItemsTopicProperties;
+import io.loyaltybatch.support.kafka.KafkaItemsTopic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,12 +13,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -36,12 +37,10 @@ class KafkaItemPublisher implements ItemPublisher {
         this.topic = topic;
     }
 
+    /** Created or checked at start; a partition count other than configured stops the start. */
     @Bean
-    NewTopic itemsTopic() {
-        return TopicBuilder.name(topic.name())
-                .partitions(topic.partitions())
-                .replicas(topic.replicas())
-                .build();
+    static KafkaItemsTopic itemsTopic(KafkaAdmin admin, ItemsTopicProperties topic) {
+        return new KafkaItemsTopic(admin.getConfigurationProperties(), topic, false);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.support.config.JobsProperties;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.loyaltybatch.gateway.tenant;
 
+import io.loyaltybatch.gateway.api.IntegrationsApi;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -15,11 +16,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class TenantWebConfig implements WebMvcConfigurer {
 
-    /** The path prefixes of the contract, all equivalent. */
-    static final String[] API_PATHS = {
-        "/api/v4.0/integrations/**", "/api/v4/integrations/**", "/api/v4.1/integrations/**"
-    };
-
     private final TenantDirectory directory;
 
     TenantWebConfig(TenantDirectory directory) {
@@ -28,7 +24,7 @@ class TenantWebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new TenantAuthInterceptor(directory)).addPathPatterns(API_PATHS);
+        registry.addInterceptor(new TenantAuthInterceptor(directory)).addPathPatterns(IntegrationsApi.ALL_PATHS);
     }
 
     @Override

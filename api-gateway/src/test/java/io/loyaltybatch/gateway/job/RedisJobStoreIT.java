@@ -1,5 +1,6 @@
 package io.loyaltybatch.gateway.job;
 
+import io.loyaltybatch.support.config.JobsProperties;
 import io.loyaltybatch.support.testing.RedisTemplates;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -5,15 +5,16 @@ import io.loyaltybatch.model.MalformedEnvelopeException;
 import io.loyaltybatch.model.UnreadablePayloadException;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.RedactedFailure;
+import io.loyaltybatch.support.config.ItemsTopicProperties;
+import io.loyaltybatch.support.kafka.KafkaItemsTopic;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -43,20 +44,10 @@ class KafkaItemsConfig {
     /** Dead-letter header: {@code jobId/index} of a readable item. */
     static final String ITEM = "loyalty-dlt-item";
 
+    /** Created or checked before the listener starts; a partition count other than configured stops the start. */
     @Bean
-    NewTopic itemsTopic(ItemsTopicProperties topic) {
-        return TopicBuilder.name(topic.name())
-                .partitions(topic.partitions())
-                .replicas(topic.replicas())
-                .build();
-    }
-
-    @Bean
-    NewTopic deadLetterTopic(ItemsTopicProperties topic) {
-        return TopicBuilder.name(topic.deadLetterName())
-                .partitions(topic.partitions())
-                .replicas(topic.replicas())
-                .build();
+    KafkaItemsTopic itemsTopic(KafkaAdmin admin, ItemsTopicProperties topic) {
+        return new KafkaItemsTopic(admin.getConfigurationProperties(), topic, true);
     }
 
     @Bean

@@ -4,7 +4,9 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (ledger rows, orders, transactions) are never purged.
  */
 @Component
-class ProcessedItemsPurge {
+class ProcessedItemsPurge implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedItemsPurge.class);
     private static final int BATCH = 10_000;
@@ -27,13 +29,19 @@ class ProcessedItemsPurge {
 
     private final JdbcTemplate jdbc;
     private final Duration retention;
+    private final Duration interval;
 
     ProcessedItemsPurge(JdbcTemplate jdbc, LedgerProperties properties) {
         this.jdbc = jdbc;
         this.retention = properties.processedItemsRetention();
+        this.interval = properties.purgeInterval();
     }
 
-    @Scheduled(fixedDelayString = "${loyalty.ledger.purge-interval:1h}", initialDelayString = "5m")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purge, interval, Duration.ofMinutes(5)));
+    }
+
     int purge() {
         int total = 0;
         int deleted;

@@ -2,11 +2,14 @@ package io.loyaltybatch.worker.points;
 
 import io.loyaltybatch.worker.customer.CustomerKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stored balance columns close to them. Safe to run on every worker at once.
  */
 @Component
-class PendingPointsRelease {
+class PendingPointsRelease implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PendingPointsRelease.class);
     private static final int BATCH = 500;
@@ -28,15 +31,26 @@ class PendingPointsRelease {
     private final PointsLedger ledger;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Duration interval;
 
-    PendingPointsRelease(JdbcTemplate jdbc, PointsLedger ledger, TransactionTemplate transaction, Clock clock) {
+    PendingPointsRelease(
+            JdbcTemplate jdbc,
+            PointsLedger ledger,
+            TransactionTemplate transaction,
+            Clock clock,
+            PointsProperties properties) {
+        this.interval = properties.releaseInterval();
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${loyalty.points.release-interval:60s}", initialDelayString = "10s")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::releaseMaturedPoints, interval, Duration.ofSeconds(10)));
+    }
+
     void releaseMaturedPoints() {
         var now = clock.instant();
         List<CustomerKey> due = jdbc.query(

@@ -1,7 +1,7 @@
 package io.loyaltybatch.worker.progress;
 
 import io.loyaltybatch.support.EngineUnavailableException;
-import io.loyaltybatch.worker.item.ItemsTopicProperties;
+import io.loyaltybatch.support.config.ItemsTopicProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

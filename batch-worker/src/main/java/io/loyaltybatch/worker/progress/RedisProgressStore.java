@@ -8,6 +8,7 @@ import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.config.JobsProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ class RedisProgressStore implements ProgressStore {
             JobScripts.RECORD_RESULTS, JobScripts.RECORD_RESULTS.source().getBytes(StandardCharsets.UTF_8));
 
     private final StringRedisTemplate redis;
-    private final ProgressProperties properties;
+    private final JobsProperties properties;
 
-    RedisProgressStore(StringRedisTemplate redis, ProgressProperties properties) {
+    RedisProgressStore(StringRedisTemplate redis, JobsProperties properties) {
         this.redis = redis;
         this.properties = properties;
     }

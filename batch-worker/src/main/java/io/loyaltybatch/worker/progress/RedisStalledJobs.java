@@ -7,6 +7,7 @@ import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
+import io.loyaltybatch.support.config.JobsProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,9 @@ class RedisStalledJobs implements StalledJobs {
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
 
     private final StringRedisTemplate redis;
-    private final ProgressProperties properties;
+    private final JobsProperties properties;
 
-    RedisStalledJobs(StringRedisTemplate redis, ProgressProperties properties) {
+    RedisStalledJobs(StringRedisTemplate redis, JobsProperties properties) {
         this.redis = redis;
         this.properties = properties;
     }

@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * request failed and could not be cleaned up) ends the same way.
  */
 @Component
-class StalledJobWatchdog {
+class StalledJobWatchdog implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(StalledJobWatchdog.class);
     private static final int BATCH = 100;
@@ -62,9 +64,12 @@ class StalledJobWatchdog {
         this.clock = clock;
     }
 
-    @Scheduled(
-            fixedDelayString = "${loyalty.watchdog.check-interval:60s}",
-            initialDelayString = "${loyalty.watchdog.check-interval:60s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(this::check, properties.checkInterval(), properties.checkInterval()));
+    }
+
     void check() {
         if (!jobs.acquireLease(holder, properties.checkInterval())) {
             return;

@@ -6,6 +6,7 @@ import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.config.JobsProperties;
 import io.loyaltybatch.support.testing.RedisTemplates;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class RedisProgressStoreIT extends ProgressStoreContract {
     @BeforeAll
     static void connect() {
         redis = RedisTemplates.toSharedEngine();
-        store = new RedisProgressStore(redis.template(), new ProgressProperties(Duration.ofHours(1)));
+        store = new RedisProgressStore(redis.template(), new JobsProperties(Duration.ofHours(1), Duration.ofDays(30)));
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package io.loyaltybatch.worker.program;
+package io.loyaltybatch.support.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,120 @@
+package io.loyaltybatch.support.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.support.config.ItemsTopicProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The items topic is created from its one definition, or checked, on a real broker; a mismatch stops the start. */
+class KafkaItemsTopicIT {
+
+    private static Map<String, Object> adminConfig;
+    private static Admin admin;
+
+    @BeforeAll
+    static void broker() {
+        adminConfig = Map.of("bootstrap.servers", LocalEngines.shared().kafka().bootstrapServers());
+        admin = Admin.create(adminConfig);
+    }
+
+    @AfterAll
+    static void close() {
+        admin.close();
+    }
+
+    private static ItemsTopicProperties topic(String name, int partitions) {
+        return new ItemsTopicProperties(name, partitions, (short) 1, null, Duration.ofSeconds(30));
+    }
+
+    private static int partitions(String name) throws Exception {
+        return admin.describeTopics(List.of(name))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(name)
+                .partitions()
+                .size();
+    }
+
+    private static boolean exists(String name) throws Exception {
+        return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name);
+    }
+
+    @Test
+    void aMissingTopicIsCreatedWithTheConfiguredPartitionsAndAWorkerAlsoGetsItsDeadLetterTopic() throws Exception {
+        String name = "topic-it-" + UUID.randomUUID();
+
+        new KafkaItemsTopic(adminConfig, topic(name, 5), true).afterPropertiesSet();
+
+        assertThat(partitions(name)).isEqualTo(5);
+        assertThat(partitions(name + ".DLT")).isEqualTo(5);
+    }
+
+    @Test
+    void theGatewayCreatesNoDeadLetterTopic() throws Exception {
+        String name = "topic-it-" + UUID.randomUUID();
+
+        new KafkaItemsTopic(adminConfig, topic(name, 3), false).afterPropertiesSet();
+
+        assertThat(partitions(name)).isEqualTo(3);
+        assertThat(exists(name + ".DLT")).isFalse();
+    }
+
+    @Test
+    void aTopicWithTheConfiguredPartitionsIsLeftAsItIs() throws Exception {
+        String name = "topic-it-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(name, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+
+        new KafkaItemsTopic(adminConfig, topic(name, 4), false).afterPropertiesSet();
+        new KafkaItemsTopic(adminConfig, topic(name, 4), false).afterPropertiesSet();
+
+        assertThat(partitions(name)).isEqualTo(4);
+    }
+
+    @Test
+    void aTopicWithAnotherPartitionCountStopsTheStartAndIsNotChanged() throws Exception {
+        String name = "topic-it-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(name, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> new KafkaItemsTopic(adminConfig, topic(name, 6), false).afterPropertiesSet())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("topic " + name + " has 4 partition(s) but loyalty.items-topic.partitions is 6")
+                .hasMessageContaining("refusing to start");
+        assertThatThrownBy(() -> new KafkaItemsTopic(adminConfig, topic(name, 2), false).afterPropertiesSet())
+                .hasMessageContaining("has 4 partition(s) but loyalty.items-topic.partitions is 2");
+
+        assertThat(partitions(name)).isEqualTo(4);
+    }
+
+    @Test
+    void aDeadLetterTopicWithAnotherPartitionCountStopsAWorkersStart() throws Exception {
+        String name = "topic-it-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(name + ".DLT", 1, (short) 1)))
+                .all()
+                .get(30, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> new KafkaItemsTopic(adminConfig, topic(name, 3), true).afterPropertiesSet())
+                .hasMessageContaining("topic " + name + ".DLT has 1 partition(s)");
+    }
+
+    @Test
+    void aBrokerThatCannotBeReachedStopsTheStartOnceTheCheckTimesOut() {
+        Map<String, Object> nowhere = Map.of("bootstrap.servers", "127.0.0.1:" + LocalEngines.freePort());
+        ItemsTopicProperties topic =
+                new ItemsTopicProperties("topic-it-" + UUID.randomUUID(), 3, (short) 1, null, Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> new KafkaItemsTopic(nowhere, topic, false).afterPropertiesSet())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loyalty.items-topic.check-timeout");
+    }
+}
