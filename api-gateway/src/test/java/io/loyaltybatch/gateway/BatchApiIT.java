@@ -1,6 +1,5 @@
 package io.loyaltybatch.gateway;
 
-import static io.loyaltybatch.gateway.GatewayTestSupport.ACME_KEY;
 import static io.loyaltybatch.gateway.GatewayTestSupport.ACME_SECRET;
 import static io.loyaltybatch.gateway.GatewayTestSupport.GLOBEX_KEY;
 import static io.loyaltybatch.gateway.GatewayTestSupport.GLOBEX_SECRET;
@@ -12,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The request-level rules of the contract, against a real Kafka broker and a real Redis server (no worker runs). */
+/**
+ * The request-level rules that depend on the engines and the real server, against a real Kafka broker, Redis server
+ * and PostgreSQL server (no worker runs). The pure request rules run on the web layer alone in
+ * {@code HttpRulesWebTest}.
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "loyalty.gateway.max-request-size=64KB")
@@ -75,62 +77,11 @@ class BatchApiIT {
     }
 
     @Test
-    void missingOrWrongSecretKeyIs401With1001() {
-        assertError(api.as(ACME_KEY, null).submit("customers", SEED_CUSTOMERS), 401, 1001);
-        assertError(api.as(ACME_KEY, GLOBEX_SECRET).submit("customers", SEED_CUSTOMERS), 401, 1001);
-    }
-
-    @Test
-    void headerNamesAreCaseInsensitive() {
-        Response response = api.as(null, null)
-                .post(
-                        BatchApiClient.PREFIX + "/batch/customers",
-                        SEED_CUSTOMERS,
-                        Map.of("APIKEY", ACME_KEY, "SecretKey", ACME_SECRET));
-        submitted(response);
-    }
-
-    @Test
-    void jsonSentWithoutAJsonContentTypeIsStillRead() {
-        submitted(api.as(null, null)
-                .post(
-                        BatchApiClient.PREFIX + "/batch/customers",
-                        SEED_CUSTOMERS,
-                        Map.of(
-                                "apikey",
-                                ACME_KEY,
-                                "secretkey",
-                                ACME_SECRET,
-                                "Content-Type",
-                                "application/x-www-form-urlencoded")));
-    }
-
-    @Test
     void chunkedRequestOverTheByteLimitIs413With3011() {
         String padding = "x".repeat(70 * 1024);
         Response response = api.postStreamed(
                 BatchApiClient.PREFIX + "/batch/customers", "{\"body\": [{\"customerId\": \"" + padding + "\"}]}");
         assertError(response, 413, 3011);
-    }
-
-    @Test
-    void malformedBodiesAre400With3016() {
-        assertError(api.submit("customers", "{\"body\": ["), 400, 3016);
-        assertError(api.submit("customers", "{\"items\": []}"), 400, 3016);
-        assertError(api.submit("customers", "{\"body\": \"x\"}"), 400, 3016);
-        assertError(api.submit("customers", ""), 400, 3016);
-    }
-
-    @Test
-    void emptyBodyIs400With3000() {
-        assertError(api.submit("customers", "{\"body\": []}"), 400, 3000);
-    }
-
-    @Test
-    void batchOf1001ItemsIs422With3011() {
-        Response response = api.submit("customers", customers("big", 1001));
-        assertError(response, 422, 3011);
-        assertThat(json(response).get("message").asString()).contains("1001");
     }
 
     @Test
@@ -142,28 +93,6 @@ class BatchApiIT {
     void requestOverTheByteLimitIs413With3011() {
         String padding = "x".repeat(70 * 1024);
         assertError(api.submit("customers", "{\"body\": [{\"customerId\": \"" + padding + "\"}]}"), 413, 3011);
-    }
-
-    @Test
-    void unknownTypeIs404With4004() {
-        assertError(api.submit("coupons", SEED_CUSTOMERS), 404, 4004);
-    }
-
-    @Test
-    void unknownOrMalformedJobIdIs404With4004() {
-        assertError(api.status(987654321L), 404, 4004);
-        assertError(api.get(BatchApiClient.PREFIX + "/batch/not-a-number"), 404, 4004);
-        assertError(api.stop(987654321L), 404, 4004);
-    }
-
-    @Test
-    void anotherTenantsJobIs404LikeAnUnknownOne() {
-        long jobId = submitted(api.submit("customers", SEED_CUSTOMERS));
-        BatchApiClient globex = api.as(GLOBEX_KEY, GLOBEX_SECRET);
-
-        assertError(globex.status(jobId), 404, 4004);
-        assertError(globex.stop(jobId), 404, 4004);
-        assertThat(api.status(jobId).status()).isEqualTo(200);
     }
 
     @Test
@@ -182,35 +111,6 @@ class BatchApiIT {
         assertThat(status.get("startedAt").isNull()).isTrue();
         assertThat(status.get("response").isNull()).isTrue();
         assertThat(status.get("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-    }
-
-    @Test
-    void everyPrefixServesTheSameJob() {
-        long jobId = submitted(api.post("/api/v4/integrations/batch/customers", SEED_CUSTOMERS, Map.of()));
-
-        assertThat(api.get("/api/v4.1/integrations/batch/" + jobId).status()).isEqualTo(200);
-        assertThat(api.get("/api/v4.0/integrations/batch/" + jobId).status()).isEqualTo(200);
-    }
-
-    @Test
-    void invalidItemsAreReportedAtOnceWithTheirIndex() {
-        long jobId = submitted(api.submit("customers", """
-                {"body": [{"customerId": "ok-1"}, {"email": "x@y.co"}, {"customerId": "67890", "email": "bad"}]}"""));
-
-        JsonNode status = json(api.status(jobId));
-        assertThat(status.get("status").asString()).isEqualTo("queued");
-        assertThat(status.get("errorCount").asInt()).isEqualTo(2);
-        assertThat(status.get("totalCount").asInt()).isEqualTo(2);
-        JsonNode failed = status.get("response").get("failed");
-        assertThat(failed).hasSize(2);
-        assertThat(failed.get(0).get("index").asInt()).isEqualTo(1);
-        assertThat(failed.get(0).get("code").asInt()).isEqualTo(3000);
-        assertThat(failed.get(0).get("error").asString()).isEqualTo("customerId is required");
-        assertThat(failed.get(1).get("index").asInt()).isEqualTo(2);
-        assertThat(failed.get(1).get("code").asInt()).isEqualTo(3003);
-        assertThat(failed.get(1).get("customerId").asString()).isEqualTo("67890");
-        assertThat(failed.get(1).get("error").asString()).isEqualTo("Invalid email address");
-        assertThat(status.get("response").get("successful")).isEmpty();
     }
 
     @Test
@@ -236,16 +136,6 @@ class BatchApiIT {
     }
 
     @Test
-    void jobWithOnlyInvalidItemsEndsFailedAtOnce() {
-        long jobId = submitted(api.submit("customers", "{\"body\": [{}, {\"customerId\": 7}]}"));
-
-        JsonNode status = json(api.status(jobId));
-        assertThat(status.get("status").asString()).isEqualTo("failed");
-        assertThat(status.get("errorCount").asInt()).isEqualTo(2);
-        assertThat(status.get("completedAt").isNull()).isFalse();
-    }
-
-    @Test
     void stoppingAQueuedJobCancelsItsItemsAndIsIdempotent() {
         long jobId = submitted(
                 api.submit("customers", "{\"body\": [{\"customerId\": \"s1\"}, {}, " + "{\"customerId\": \"s2\"}]}"));
@@ -267,13 +157,6 @@ class BatchApiIT {
     }
 
     @Test
-    void stoppingAFinishedJobIs409With4000() {
-        long jobId = submitted(api.submit("customers", "{\"body\": [{}]}"));
-
-        assertError(api.stop(jobId), 409, 4000);
-    }
-
-    @Test
     void sameIdempotencyKeyAndBodyReplaysTheJob() {
         Response first = api.submit("customers", SEED_CUSTOMERS, "order-import-1");
         Response again = api.submit("customers", SEED_CUSTOMERS, "order-import-1");
@@ -281,13 +164,6 @@ class BatchApiIT {
         assertThat(submitted(again)).isEqualTo(submitted(first));
         assertThat(again.header("Idempotent-Replayed")).contains("true");
         assertThat(first.header("Idempotent-Replayed")).isEmpty();
-    }
-
-    @Test
-    void sameIdempotencyKeyWithAnotherBodyIs422With3003() {
-        submitted(api.submit("customers", SEED_CUSTOMERS, "order-import-2"));
-
-        assertError(api.submit("customers", customers("other", 1), "order-import-2"), 422, 3003);
     }
 
     @Test

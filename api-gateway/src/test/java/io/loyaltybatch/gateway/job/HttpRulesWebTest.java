@@ -1,0 +1,396 @@
+package io.loyaltybatch.gateway.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltybatch.gateway.api.HttpLimits;
+import io.loyaltybatch.gateway.customer.CustomerQueries;
+import io.loyaltybatch.gateway.customer.CustomerReading;
+import io.loyaltybatch.gateway.item.ItemValidation;
+import io.loyaltybatch.gateway.item.Validators;
+import io.loyaltybatch.gateway.tenant.SecretDigest;
+import io.loyaltybatch.gateway.tenant.TenantDirectory;
+import io.loyaltybatch.gateway.tenant.TenantProperties;
+import io.loyaltybatch.model.Balance;
+import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.JobEnds;
+import io.loyaltybatch.support.config.SharedConfiguration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The request rules of the contract (authentication, the error envelope, body and batch rules, unknown types and
+ * jobs, tenant scoping, {@code Idempotency-Key}) on the web layer alone, over the in-memory ports. The same rules on
+ * real engines and a real server are checked by {@code BatchApiIT} and {@code HttpEdgesIT}.
+ */
+@WebMvcTest(
+        properties = {
+            "loyalty.tenants.acme.api-key=" + HttpRulesWebTest.ACME_KEY,
+            "loyalty.tenants.acme.secret-sha256=" + HttpRulesWebTest.ACME_SECRET_SHA256,
+            "loyalty.tenants.globex.api-key=" + HttpRulesWebTest.GLOBEX_KEY,
+            "loyalty.tenants.globex.secret-sha256=" + HttpRulesWebTest.GLOBEX_SECRET_SHA256,
+            "loyalty.gateway.max-request-size=64KB"
+        })
+@Import({
+    HttpRulesWebTest.Ports.class,
+    JobSubmission.class,
+    JobStatusReading.class,
+    JobStopping.class,
+    BatchRequestParser.class,
+    TenantDirectory.class,
+    CustomerReading.class
+})
+class HttpRulesWebTest {
+
+    static final String ACME_KEY = "acme-key";
+    static final String ACME_SECRET = "acme-secret";
+    /** sha256("acme-secret") */
+    static final String ACME_SECRET_SHA256 = "307c609f87da43c3d563428a4f7efdf9857f4871fd10465732c4ab11a985a08c";
+
+    static final String GLOBEX_KEY = "globex-key";
+    static final String GLOBEX_SECRET = "globex-secret";
+    /** sha256("globex-secret") */
+    static final String GLOBEX_SECRET_SHA256 = "4fe6ae1bd397d68b149f8a86069f5e6806a937d7d0b2f31830c48008b268bda0";
+
+    private static final String BATCH = "/api/v4.0/integrations/batch";
+    private static final String SEED = """
+            {"body": [{"customerId": "12345", "email": "a@example.com"}, {"customerId": "67890"}]}""";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({HttpLimits.class, GatewayProperties.class, TenantProperties.class})
+    @Import(SharedConfiguration.class)
+    static class Ports {
+
+        @Bean
+        InMemoryJobStore jobs() {
+            return new InMemoryJobStore();
+        }
+
+        @Bean
+        InMemoryIdempotencyStore idempotency() {
+            return new InMemoryIdempotencyStore();
+        }
+
+        @Bean
+        RecordingPublisher publisher() {
+            return new RecordingPublisher();
+        }
+
+        @Bean
+        ItemValidation validation() {
+            return Validators.validation();
+        }
+
+        @Bean
+        JobEnds jobEnds(InMemoryJobStore jobs) {
+            return (tenantId, jobId, reason) ->
+                    jobs.find(tenantId, jobId).map(job -> job.results().size()).orElse(0);
+        }
+
+        @Bean
+        CustomerQueries customers() {
+            return new CustomerQueries() {
+                @Override
+                public Optional<StoredCustomer> find(String tenantId, String customerId) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<Balance> balance(String tenantId, String customerId, Instant now) {
+                    return Optional.empty();
+                }
+            };
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    InMemoryJobStore jobs;
+
+    @Autowired
+    RecordingPublisher publisher;
+
+    @Autowired
+    InMemoryIdempotencyStore idempotency;
+
+    @BeforeEach
+    void empty() {
+        jobs.jobs.clear();
+        jobs.positions.clear();
+        publisher.published.clear();
+        idempotency.entries.clear();
+    }
+
+    private MvcTestResult post(String path, String body, String apiKey, String secretKey, String idempotencyKey) {
+        var request = mvc.post().uri(path).content(body).contentType(MediaType.APPLICATION_JSON);
+        if (apiKey != null) {
+            request = request.header("apikey", apiKey);
+        }
+        if (secretKey != null) {
+            request = request.header("secretkey", secretKey);
+        }
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.exchange();
+    }
+
+    private MvcTestResult submit(String type, String body) {
+        return post(BATCH + "/" + type, body, ACME_KEY, ACME_SECRET, null);
+    }
+
+    private MvcTestResult get(String path, String apiKey, String secretKey) {
+        return mvc.get()
+                .uri(path)
+                .header("apikey", apiKey)
+                .header("secretkey", secretKey)
+                .exchange();
+    }
+
+    private static JsonNode json(MvcTestResult result) {
+        return WireCodec.mapper().readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    private static void assertError(MvcTestResult result, int status, int code) {
+        assertThat(result).hasStatus(status);
+        assertThat(result).contentType().isCompatibleWith(MediaType.APPLICATION_JSON);
+        JsonNode body = json(result);
+        assertThat(body.get("code").asInt()).as(body.toString()).isEqualTo(code);
+        assertThat(body.get("type").asString()).isNotBlank();
+        assertThat(body.get("message").asString()).isNotBlank();
+        assertThat(body.get("requestId").asString()).isNotBlank();
+        assertThat(body.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private static long submitted(MvcTestResult result) {
+        assertThat(result).hasStatusOk();
+        long jobId = json(result).get("jobId").asLong();
+        assertThat(jobId).isPositive();
+        return jobId;
+    }
+
+    private static String customers(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"customerId\": \"" + prefix + "-" + i + "\"}")
+                .collect(Collectors.joining(",", "{\"body\": [", "]}"));
+    }
+
+    @Test
+    void theTestDigestsAreTheDigestsOfTheTestSecrets() {
+        assertThat(SecretDigest.sha256Hex(ACME_SECRET)).isEqualTo(ACME_SECRET_SHA256);
+        assertThat(SecretDigest.sha256Hex(GLOBEX_SECRET)).isEqualTo(GLOBEX_SECRET_SHA256);
+    }
+
+    @Test
+    void missingOrUnknownApiKeyIs401With1000() {
+        assertError(post(BATCH + "/customers", SEED, null, ACME_SECRET, null), 401, 1000);
+        assertError(post(BATCH + "/customers", SEED, "nobody", ACME_SECRET, null), 401, 1000);
+        MvcTestResult anonymous = mvc.get().uri(BATCH + "/1").exchange();
+        assertError(anonymous, 401, 1000);
+        assertThat(json(anonymous).get("type").asString()).isEqualTo("AUTHENTICATION_ERROR");
+        assertError(mvc.get().uri("/api/v4/integrations/customers/c").exchange(), 401, 1000);
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void missingOrWrongSecretKeyIs401With1001() {
+        assertError(post(BATCH + "/customers", SEED, ACME_KEY, null, null), 401, 1001);
+        assertError(post(BATCH + "/customers", SEED, ACME_KEY, GLOBEX_SECRET, null), 401, 1001);
+        assertThat(jobs.jobs).isEmpty();
+    }
+
+    @Test
+    void headerNamesAreCaseInsensitive() {
+        submitted(mvc.post()
+                .uri(BATCH + "/customers")
+                .content(SEED)
+                .header("APIKEY", ACME_KEY)
+                .header("SecretKey", ACME_SECRET)
+                .exchange());
+    }
+
+    @Test
+    void jsonSentWithoutAJsonContentTypeIsStillRead() {
+        submitted(mvc.post()
+                .uri(BATCH + "/customers")
+                .content(SEED)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header("apikey", ACME_KEY)
+                .header("secretkey", ACME_SECRET)
+                .exchange());
+    }
+
+    @Test
+    void malformedBodiesAre400With3016() {
+        assertError(submit("customers", "{\"body\": ["), 400, 3016);
+        assertError(submit("customers", "{\"items\": []}"), 400, 3016);
+        assertError(submit("customers", "{\"body\": \"x\"}"), 400, 3016);
+        assertError(submit("customers", ""), 400, 3016);
+        assertThat(jobs.jobs).isEmpty();
+    }
+
+    @Test
+    void emptyBodyIs400With3000() {
+        assertError(submit("customers", "{\"body\": []}"), 400, 3000);
+    }
+
+    @Test
+    void batchOf1001ItemsIs422With3011AndOf1000IsAccepted() {
+        MvcTestResult tooMany = submit("customers", customers("big", 1001));
+        assertError(tooMany, 422, 3011);
+        assertThat(json(tooMany).get("message").asString()).contains("1001");
+
+        submitted(submit("customers", customers("full", 1000)));
+        assertThat(publisher.published).hasSize(1000);
+    }
+
+    @Test
+    void requestOverTheByteLimitIs413With3011() {
+        String padding = "x".repeat(70 * 1024);
+        assertError(submit("customers", "{\"body\": [{\"customerId\": \"" + padding + "\"}]}"), 413, 3011);
+    }
+
+    @Test
+    void unknownTypeIs404With4004() {
+        assertError(submit("coupons", SEED), 404, 4004);
+    }
+
+    @Test
+    void unknownOrMalformedJobIdIs404With4004() {
+        assertError(get(BATCH + "/987654321", ACME_KEY, ACME_SECRET), 404, 4004);
+        assertError(get(BATCH + "/not-a-number", ACME_KEY, ACME_SECRET), 404, 4004);
+        assertError(
+                mvc.delete()
+                        .uri(BATCH + "/987654321")
+                        .header("apikey", ACME_KEY)
+                        .header("secretkey", ACME_SECRET)
+                        .exchange(),
+                404,
+                4004);
+    }
+
+    @Test
+    void unknownPathUnderThePrefixIs404InTheEnvelope() {
+        assertError(get("/api/v4.0/integrations/coupons/1", ACME_KEY, ACME_SECRET), 404, 4004);
+    }
+
+    @Test
+    void anotherTenantsJobIs404LikeAnUnknownOne() {
+        long jobId = submitted(submit("customers", SEED));
+
+        MvcTestResult foreign = get(BATCH + "/" + jobId, GLOBEX_KEY, GLOBEX_SECRET);
+        MvcTestResult unknown = get(BATCH + "/" + (jobId + 1000), GLOBEX_KEY, GLOBEX_SECRET);
+        assertError(foreign, 404, 4004);
+        assertError(unknown, 404, 4004);
+        assertThat(json(foreign).get("message").asString())
+                .isEqualTo(json(unknown)
+                        .get("message")
+                        .asString()
+                        .replace(Long.toString(jobId + 1000), Long.toString(jobId)));
+        assertError(
+                mvc.delete()
+                        .uri(BATCH + "/" + jobId)
+                        .header("apikey", GLOBEX_KEY)
+                        .header("secretkey", GLOBEX_SECRET)
+                        .exchange(),
+                404,
+                4004);
+        assertThat(get(BATCH + "/" + jobId, ACME_KEY, ACME_SECRET)).hasStatusOk();
+    }
+
+    @Test
+    void everyPrefixServesTheSameJob() {
+        long jobId = submitted(post("/api/v4/integrations/batch/customers", SEED, ACME_KEY, ACME_SECRET, null));
+
+        for (String prefix : new String[] {"/api/v4", "/api/v4.0", "/api/v4.1"}) {
+            MvcTestResult status = get(prefix + "/integrations/batch/" + jobId, ACME_KEY, ACME_SECRET);
+            assertThat(status).hasStatusOk();
+            assertThat(json(status).get("jobId").asLong()).isEqualTo(jobId);
+        }
+        assertThat(get("/api/v5/integrations/batch/" + jobId, ACME_KEY, ACME_SECRET))
+                .hasStatus(404);
+    }
+
+    @Test
+    void invalidItemsAreReportedAtOnceWithTheirIndex() {
+        long jobId = submitted(submit("customers", """
+                {"body": [{"customerId": "ok-1"}, {"email": "x@y.co"}, {"customerId": "67890", "email": "bad"}]}"""));
+
+        JsonNode status = json(get(BATCH + "/" + jobId, ACME_KEY, ACME_SECRET));
+        assertThat(status.get("status").asString()).isEqualTo("queued");
+        assertThat(status.get("errorCount").asInt()).isEqualTo(2);
+        JsonNode failed = status.get("response").get("failed");
+        assertThat(failed).hasSize(2);
+        assertThat(failed.get(0).get("index").asInt()).isEqualTo(1);
+        assertThat(failed.get(0).get("code").asInt()).isEqualTo(3000);
+        assertThat(failed.get(1).get("index").asInt()).isEqualTo(2);
+        assertThat(failed.get(1).get("code").asInt()).isEqualTo(3003);
+        assertThat(failed.get(1).get("error").asString()).isEqualTo("Invalid email address");
+        assertThat(publisher.published)
+                .singleElement()
+                .satisfies(item -> assertThat(item.index()).isZero());
+    }
+
+    @Test
+    void jobWithOnlyInvalidItemsEndsFailedAtOnceAndCannotBeStopped() {
+        long jobId = submitted(submit("customers", "{\"body\": [{}, {\"customerId\": 7}]}"));
+
+        JsonNode status = json(get(BATCH + "/" + jobId, ACME_KEY, ACME_SECRET));
+        assertThat(status.get("status").asString()).isEqualTo("failed");
+        assertThat(status.get("completedAt").isNull()).isFalse();
+        assertError(
+                mvc.delete()
+                        .uri(BATCH + "/" + jobId)
+                        .header("apikey", ACME_KEY)
+                        .header("secretkey", ACME_SECRET)
+                        .exchange(),
+                409,
+                4000);
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyReplaysTheJob() {
+        MvcTestResult first = post(BATCH + "/customers", SEED, ACME_KEY, ACME_SECRET, "import-1");
+        MvcTestResult again = post(BATCH + "/customers", SEED, ACME_KEY, ACME_SECRET, "import-1");
+
+        assertThat(submitted(again)).isEqualTo(submitted(first));
+        assertThat(again).headers().hasValue("Idempotent-Replayed", "true");
+        assertThat(first).headers().doesNotContainHeader("Idempotent-Replayed");
+        assertThat(jobs.jobs).hasSize(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithAnotherBodyIs422With3003() {
+        submitted(post(BATCH + "/customers", SEED, ACME_KEY, ACME_SECRET, "import-2"));
+
+        assertError(post(BATCH + "/customers", customers("other", 1), ACME_KEY, ACME_SECRET, "import-2"), 422, 3003);
+    }
+
+    @Test
+    void idempotencyKeyOutsideOneTo255CharactersIs400With3003() {
+        assertError(post(BATCH + "/customers", SEED, ACME_KEY, ACME_SECRET, "k".repeat(256)), 400, 3003);
+        assertError(post(BATCH + "/customers", SEED, ACME_KEY, ACME_SECRET, ""), 400, 3003);
+        submitted(post(BATCH + "/customers", SEED, ACME_KEY, ACME_SECRET, "k".repeat(255)));
+    }
+
+    @Test
+    void anUnknownCustomerIs404With7000() {
+        assertError(get("/api/v4.0/integrations/customers/nobody", ACME_KEY, ACME_SECRET), 404, 7000);
+        assertError(get("/api/v4.0/integrations/customers/nobody/balance", ACME_KEY, ACME_SECRET), 404, 7000);
+    }
+}
