@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The worker against a real Kafka broker, Redis server and PostgreSQL server. */
 @SpringBootTest(properties = "loyalty.items-topic.name=worker-it.items")
-class CustomerItemsIT extends RealEnginesTest {
+class CustomerItemsIT extends OnSharedEngines {
 
     private static final String TOPIC = "worker-it.items";
     private static final Duration PATIENCE = Duration.ofSeconds(60);

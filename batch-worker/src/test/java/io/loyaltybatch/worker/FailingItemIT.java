@@ -32,7 +32,7 @@ import org.springframework.kafka.support.KafkaHeaders;
             "loyalty.worker.item-retries=2",
             "loyalty.worker.retry-initial-interval=50ms"
         })
-class FailingItemIT extends RealEnginesTest {
+class FailingItemIT extends OnSharedEngines {
 
     private static final String TOPIC = "failing-it.items";
 

@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** A job that ends leaves the index of active jobs at once, not when the watchdog next looks (here: never). */
 @SpringBootTest(properties = {"loyalty.items-topic.name=job-ends-it.items", "loyalty.watchdog.check-interval=1h"})
-class JobEndsIT extends RealEnginesTest {
+class JobEndsIT extends OnSharedEngines {
 
     @Autowired
     StringRedisTemplate redis;

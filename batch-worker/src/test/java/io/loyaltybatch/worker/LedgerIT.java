@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "loyalty.programs.generous.currency=EUR",
             "loyalty.programs.generous.points-name=Stars"
         })
-class LedgerIT extends RealEnginesTest {
+class LedgerIT extends OnSharedEngines {
 
     @Autowired
     ItemLedger ledger;

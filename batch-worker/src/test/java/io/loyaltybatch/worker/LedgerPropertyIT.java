@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * random poll sizes, against a model that is a map of balances. Each seed is a reproducible case.
  */
 @SpringBootTest(properties = "loyalty.items-topic.name=ledger-property-it.items")
-class LedgerPropertyIT extends RealEnginesTest {
+class LedgerPropertyIT extends OnSharedEngines {
 
     private static final int OPERATIONS = 60;
 

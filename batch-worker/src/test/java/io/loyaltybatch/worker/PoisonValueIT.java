@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "loyalty.worker.retry-max-interval=200ms"
         })
 @ExtendWith(OutputCaptureExtension.class)
-class PoisonValueIT extends RealEnginesTest {
+class PoisonValueIT extends OnSharedEngines {
 
     private static final String TOPIC = "poison-it.items";
 

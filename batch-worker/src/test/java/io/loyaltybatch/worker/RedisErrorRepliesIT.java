@@ -36,7 +36,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
             "loyalty.worker.retry-initial-interval=50ms",
             "loyalty.worker.retry-max-interval=100ms"
         })
-class RedisErrorRepliesIT extends RealEnginesTest {
+class RedisErrorRepliesIT extends OnSharedEngines {
 
     private static final String TOPIC = "redis-replies-it.items";
 

@@ -27,7 +27,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
             "loyalty.worker.item-retries=1",
             "loyalty.worker.retry-initial-interval=50ms"
         })
-class TenantScopeIT extends RealEnginesTest {
+class TenantScopeIT extends OnSharedEngines {
 
     @Autowired
     StringRedisTemplate redis;

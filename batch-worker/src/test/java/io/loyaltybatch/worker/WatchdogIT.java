@@ -32,7 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
             "loyalty.watchdog.check-interval=300ms"
         })
 @DirtiesContext
-class WatchdogIT extends RealEnginesTest {
+class WatchdogIT extends OnSharedEngines {
 
     @Autowired
     StringRedisTemplate redis;

@@ -1,5 +1,6 @@
 package io.loyaltybatch.chaos;
 
+import io.loyaltybatch.engines.AppProcesses;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.JavaApp;
 import io.loyaltybatch.engines.KafkaBroker;
@@ -8,7 +9,6 @@ import io.loyaltybatch.engines.PostgresServer;
 import io.loyaltybatch.engines.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The system as separate OS processes, each of which a scenario may kill, stop, restart or multiply: a Kafka broker,
- * Redis (append-only, so a restart keeps its jobs), PostgreSQL, one gateway and any number of workers.
+ * Redis (append-only, so a restart keeps its jobs), PostgreSQL, one gateway and any number of workers (launched by
+ * {@link AppProcesses}).
  */
 final class ChaosSystem implements AutoCloseable {
 
@@ -32,44 +33,19 @@ final class ChaosSystem implements AutoCloseable {
     /** The workers' watchdog looks this soon at jobs without progress: a job merely queued must survive it. */
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Path logs = Path.of(System.getProperty("logs.dir", "target/process-logs"));
     private final LocalEngines engines;
-    private final int gatewayPort = LocalEngines.freePort();
-    private final int gatewayManagementPort = LocalEngines.freePort();
-    private final JavaApp gateway;
-    private final List<JavaApp> workers = new ArrayList<>();
+    private final AppProcesses apps;
     private final AtomicInteger workerNumbers = new AtomicInteger();
-    private final Map<JavaApp, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     ChaosSystem() {
         engines = new LocalEngines(
                 new KafkaBroker(), new RedisServer(0, tempDir("chaos-redis"), true), new PostgresServer());
-        gateway = new JavaApp("gateway", Path.of(System.getProperty("gateway.jar")), logs.resolve("gateway.log"))
-                .withEnv(engines.springEnvironment())
-                .withEnv("SERVER_PORT", Integer.toString(gatewayPort))
-                .withEnv("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort))
-                .withEnv("LOYALTY_DEMO_TENANT_ENABLED", "true")
-                .withEnv("LOYALTY_TENANTS_GLOBEX_APIKEY", OTHER_KEY)
-                .withEnv("LOYALTY_TENANTS_GLOBEX_SECRETSHA256", sha256Hex(OTHER_SECRET))
-                .withJvmArgs("-Xmx256m");
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        apps = AppProcesses.forTests(engines).withTenant("globex", OTHER_KEY, OTHER_SECRET);
     }
 
     ChaosSystem start() {
         engines.start();
-        gateway.start();
-        gateway.awaitHttpOk(
-                URI.create("http://127.0.0.1:" + gatewayManagementPort + "/actuator/health/liveness"),
-                Duration.ofSeconds(120));
+        apps.startGateway(Duration.ofSeconds(120));
         return this;
     }
 
@@ -78,12 +54,12 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     BatchApiClient api() {
-        return new BatchApiClient("http://127.0.0.1:" + gatewayPort, "demo-api-key", "demo-secret-key");
+        return apps.demoClient();
     }
 
     /** The second tenant's client. */
     BatchApiClient otherTenant() {
-        return api().as(OTHER_KEY, OTHER_SECRET);
+        return apps.client(OTHER_KEY, OTHER_SECRET);
     }
 
     /**
@@ -98,46 +74,32 @@ final class ChaosSystem implements AutoCloseable {
     List<JavaApp> startWorkers(int count) {
         List<JavaApp> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            started.add(launchWorker());
+            started.add(startWorkerInBackground());
         }
         started.forEach(worker -> worker.awaitLogLine("partitions assigned", Duration.ofSeconds(120)));
-        workers.addAll(started);
         return started;
     }
 
     /** Starts a worker without waiting for it, as a process supervisor replacing a dead one would. */
     JavaApp startWorkerInBackground() {
-        JavaApp worker = launchWorker();
-        workers.add(worker);
-        return worker;
-    }
-
-    private JavaApp launchWorker() {
-        String name = "worker-" + workerNumbers.incrementAndGet();
-        int port = LocalEngines.freePort();
-        JavaApp worker = new JavaApp(name, Path.of(System.getProperty("worker.jar")), logs.resolve(name + ".log"))
-                .withEnv(engines.springEnvironment())
-                .withEnv(Map.of(
-                        "SERVER_PORT", Integer.toString(port),
+        return apps.launchWorker(
+                "worker-" + workerNumbers.incrementAndGet(),
+                LocalEngines.freePort(),
+                Map.of(
                         "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "50",
                         "SPRING_KAFKA_LISTENER_CONCURRENCY", "2",
                         "LOYALTY_WORKER_RETRY_MAX_INTERVAL", "1s",
                         "LOYALTY_WORKER_ITEM_RETRIES", "2",
                         "LOYALTY_WATCHDOG_STALL_TIMEOUT", STALL_TIMEOUT.toSeconds() + "s",
-                        "LOYALTY_WATCHDOG_CHECK_INTERVAL", "1s"))
-                .withArgs(
-                        "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-                        "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000")
-                .withJvmArgs("-Xmx256m")
-                .start();
-        managementPorts.put(worker, port);
-        return worker;
+                        "LOYALTY_WATCHDOG_CHECK_INTERVAL", "1s"),
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000");
     }
 
     /** How many records a worker has consumed so far, from its own metrics. */
     double recordsConsumed(JavaApp worker) {
         BatchApiClient.Response metrics = new BatchApiClient(
-                        "http://127.0.0.1:" + managementPorts.get(worker), null, null)
+                        "http://127.0.0.1:" + apps.managementPort(worker), null, null)
                 .get("/actuator/prometheus");
         double consumed = 0;
         for (String line : metrics.body().split("\n")) {
@@ -149,7 +111,7 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     List<JavaApp> runningWorkers() {
-        return workers.stream().filter(JavaApp::isRunning).toList();
+        return apps.runningWorkers();
     }
 
     /** Stops every worker gracefully, so the next scenario starts from none. */
@@ -159,8 +121,7 @@ final class ChaosSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.forEach(JavaApp::close);
-        gateway.close();
+        apps.close();
         engines.close();
     }
 

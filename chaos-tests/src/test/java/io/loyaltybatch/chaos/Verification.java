@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltybatch.engines.PostgresServer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +30,7 @@ final class Verification {
         long lost = 0;
         long doubled = 0;
         Map<Long, int[]> counters = workload.counters();
-        try (Connection db =
-                DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+        try (Connection db = postgres.connect()) {
             for (Workload.Job job : workload.jobs()) {
                 int[] c = counters.get(job.jobId());
                 assertThat(c[4])

@@ -17,7 +17,7 @@ import java.util.Map;
  * defaults to this JVM's {@code java.class.path}, which holds {@code kafka_2.13} because this module depends
  * on it; the child logs through SLF4J, to {@code logs/server.log} when Logback is on that classpath.
  */
-public final class KafkaBroker extends ProcessEngine {
+public final class KafkaBroker extends ProcessEngine implements KafkaEngine {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -70,7 +70,7 @@ public final class KafkaBroker extends ProcessEngine {
 
     @Override
     boolean awaitReady(Process started) {
-        return KafkaProbe.awaitReady(started, port, READY_TIMEOUT);
+        return KafkaProbe.awaitReady(started::isAlive, port, READY_TIMEOUT);
     }
 
     @Override

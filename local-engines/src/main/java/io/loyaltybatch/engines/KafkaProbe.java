@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -17,10 +18,10 @@ final class KafkaProbe {
 
     private KafkaProbe() {}
 
-    /** True once the broker is ready; false on timeout or as soon as {@code process} dies. */
-    static boolean awaitReady(Process process, int port, Duration timeout) {
+    /** True once the broker is ready; false on timeout or as soon as {@code alive} turns false. */
+    static boolean awaitReady(BooleanSupplier alive, int port, Duration timeout) {
         // wait for the port first, so the admin client does not log a warning for every refused connection
-        if (!Processes.await(timeout, process::isAlive, () -> portOpen(port))) {
+        if (!Processes.await(timeout, alive, () -> portOpen(port))) {
             return false;
         }
         Map<String, Object> config = Map.of(
@@ -29,7 +30,7 @@ final class KafkaProbe {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         Admin admin = Admin.create(config);
         try {
-            return Processes.await(timeout, process::isAlive, () -> hasNodes(admin));
+            return Processes.await(timeout, alive, () -> hasNodes(admin));
         } finally {
             admin.close(Duration.ofSeconds(1));
         }

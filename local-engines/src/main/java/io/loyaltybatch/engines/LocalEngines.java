@@ -8,22 +8,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka, Redis and PostgreSQL together, with the Spring connection settings that point at them.
  *
- * <p>Tests share one set per JVM through {@link #shared()}; a launcher builds its own with
- * {@link #persistent(Path, int, int, int)}.
+ * <p>Tests share one set per JVM through {@link #shared()}, processes or containers as {@link EngineKind} selects; a
+ * launcher builds its own with {@link #persistent(Path, int, int, int)}.
  */
 public final class LocalEngines implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalEngines.class);
+
     private static LocalEngines shared;
 
-    private final KafkaBroker kafka;
-    private final RedisServer redis;
-    private final PostgresServer postgres;
+    private final KafkaEngine kafka;
+    private final RedisEngine redis;
+    private final PostgresEngine postgres;
 
-    public LocalEngines(KafkaBroker kafka, RedisServer redis, PostgresServer postgres) {
+    public LocalEngines(KafkaEngine kafka, RedisEngine redis, PostgresEngine postgres) {
         this.kafka = kafka;
         this.redis = redis;
         this.postgres = postgres;
@@ -36,7 +40,7 @@ public final class LocalEngines implements AutoCloseable {
     }
 
     public static LocalEngines temporary() {
-        return new LocalEngines(new KafkaBroker(), new RedisServer(), new PostgresServer());
+        return EngineKind.PROCESSES.create();
     }
 
     /**
@@ -56,7 +60,9 @@ public final class LocalEngines implements AutoCloseable {
      */
     public static synchronized LocalEngines shared() {
         if (shared == null) {
-            shared = temporary();
+            EngineKind kind = EngineKind.selected();
+            log.info("Shared test engines run as {} (-D{}=processes|containers)", kind, EngineKind.PROPERTY);
+            shared = kind.create();
         }
         return shared.start();
     }
@@ -124,15 +130,15 @@ public final class LocalEngines implements AutoCloseable {
         return props;
     }
 
-    public KafkaBroker kafka() {
+    public KafkaEngine kafka() {
         return kafka;
     }
 
-    public RedisServer redis() {
+    public RedisEngine redis() {
         return redis;
     }
 
-    public PostgresServer postgres() {
+    public PostgresEngine postgres() {
         return postgres;
     }
 

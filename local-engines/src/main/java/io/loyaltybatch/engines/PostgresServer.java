@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * default, which would let a killed server lose commits it had already acknowledged. The server log names errors
  * without the data they concern (terse verbosity, no failing statements).
  */
-public final class PostgresServer implements Engine {
+public final class PostgresServer implements PostgresEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
 

@@ -19,7 +19,7 @@ import redis.embedded.core.ExecutableProvider;
  * server) and keep it out of the terminal's process group. Snapshots are off ({@code save ""}); persistent
  * mode turns on the append-only file in {@code <dataDir>/data}.
  */
-public final class RedisServer extends ProcessEngine {
+public final class RedisServer extends ProcessEngine implements RedisEngine {
 
     private static File binary;
 
@@ -69,10 +69,11 @@ public final class RedisServer extends ProcessEngine {
     @Override
     boolean awaitReady(Process started) {
         // PING answers -LOADING while a large append-only file is replayed, so only +PONG means ready
-        return Processes.await(Duration.ofSeconds(30), started::isAlive, this::pong);
+        return Processes.await(Duration.ofSeconds(30), started::isAlive, () -> pong(port));
     }
 
-    private boolean pong() {
+    /** Whether a Redis server on {@code port} answers PING with PONG (not -LOADING). */
+    static boolean pong(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             socket.setSoTimeout(1000);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,6 +76,6 @@ class PostgresServerIT {
     }
 
     private static Connection connect(PostgresServer postgres) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+        return postgres.connect();
     }
 }

@@ -1,9 +1,13 @@
 package io.loyaltybatch.localstack;
 
+import io.loyaltybatch.engines.AppProcesses;
 import io.loyaltybatch.engines.EngineException;
+import io.loyaltybatch.engines.JavaApp;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * it starts just the engines and prints their connection settings.
  */
 public final class LocalStack {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final StackSettings settings;
     private final PrintStream out = System.out;
@@ -41,11 +47,13 @@ public final class LocalStack {
 
     private int run() {
         Signals.onTermination(this::requestStop);
-        StackApps apps = new StackApps(settings, out);
-        if (!settings.enginesOnly() && !apps.jarsPresent()) {
+        StackEngines engines = new StackEngines(settings);
+        AppProcesses apps = new AppProcesses(
+                        engines.springEnvironment(), settings.gatewayJar(), settings.workerJar(), settings.logDir())
+                .echoTo(out);
+        if (!settings.enginesOnly() && !apps.jarsPresent(System.err)) {
             return 1;
         }
-        StackEngines engines = new StackEngines(settings);
         try {
             out.println("Starting engines (data in " + settings.localDir() + ") ...");
             engines.start();
@@ -56,8 +64,8 @@ public final class LocalStack {
                 out.println("READY: engines running (Ctrl-C stops them)");
                 return supervise(apps);
             }
-            apps.start(engines.springEnvironment());
-            if (!apps.awaitHealthy(this::awaitStop)) {
+            startApps(apps);
+            if (!awaitHealthy(apps)) {
                 return isStopRequested() ? 0 : 1;
             }
             printWelcome();
@@ -87,10 +95,46 @@ public final class LocalStack {
         out.println("READY: loyalty batch API on " + base);
     }
 
+    private void startApps(AppProcesses apps) {
+        Ports.ensureFree(settings.gatewayPort(), "API gateway", "SERVER_PORT");
+        Ports.ensureFree(settings.gatewayManagementPort(), "API gateway management", "GATEWAY_MANAGEMENT_PORT");
+        Ports.ensureFree(settings.workerPort(), "batch worker", "WORKER_SERVER_PORT");
+        apps.launchGateway(settings.gatewayPort(), settings.gatewayManagementPort());
+        apps.launchWorker("worker", settings.workerPort(), Map.of());
+    }
+
+    /**
+     * Waits until the gateway's health endpoint answers 200. False when an app died (its log tail is printed), time
+     * ran out, or a stop was requested.
+     */
+    private boolean awaitHealthy(AppProcesses apps) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!apps.gatewayHealthy()) {
+            if (reportDeadApp(apps) || awaitStop(Duration.ofMillis(500))) {
+                return false;
+            }
+            if (System.nanoTime() > deadline) {
+                System.err.println("The gateway did not become healthy within " + START_TIMEOUT);
+                return false;
+            }
+        }
+        return !reportDeadApp(apps);
+    }
+
+    /** Whether an app has exited; if so prints which, its exit code and the tail of its log. */
+    private static boolean reportDeadApp(AppProcesses apps) {
+        Optional<JavaApp> dead = apps.deadApp();
+        dead.ifPresent(app -> {
+            int exitCode = app.stop(); // already dead: this flushes the rest of its echoed output first
+            System.err.println(app.name() + " exited with code " + exitCode + "\n" + app.logTail(40));
+        });
+        return dead.isPresent();
+    }
+
     /** Runs until Ctrl-C / SIGTERM (exit 0) or until an app dies (exit 1). */
-    private int supervise(StackApps apps) {
+    private int supervise(AppProcesses apps) {
         while (!awaitStop(Duration.ofSeconds(1))) {
-            if (apps.reportDeadApp()) {
+            if (reportDeadApp(apps)) {
                 return 1;
             }
         }

@@ -3,6 +3,7 @@ package io.loyaltybatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.loyaltybatch.engines.AppProcesses;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.engines.JavaApp;
@@ -30,20 +31,22 @@ class EndToEndIT {
     /** The customers request of the public documentation, unchanged. */
     private static final String SEED_CUSTOMERS = SeedRequests.CUSTOMERS;
 
-    private static RunningSystem system;
+    private static AppProcesses system;
     private static JavaApp worker;
     private static final int WORKER_PORT = LocalEngines.freePort();
 
     @BeforeAll
     static void start() {
-        system = new RunningSystem().start();
+        system = AppProcesses.forTests(LocalEngines.shared());
+        system.startGateway(Duration.ofSeconds(90));
         // small polls and one consumer thread keep a 1,000-item job running long enough to stop it mid-way
-        worker = system.startWorker(
+        worker = system.launchWorker(
                 "worker-1",
                 WORKER_PORT,
                 Map.of(
                         "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20",
                         "SPRING_KAFKA_LISTENER_CONCURRENCY", "1"));
+        worker.awaitLogLine("Started WorkerApplication", Duration.ofSeconds(90));
     }
 
     @AfterAll
@@ -138,7 +141,7 @@ class EndToEndIT {
         BatchApiClient api = system.demoClient();
         String customer = "fenced-" + java.util.UUID.randomUUID();
         awaitStatus(api, submit(api, "customers", "{\"body\": [{\"customerId\": \"" + customer + "\"}]}"), "completed");
-        try (Connection holder = system.database()) {
+        try (Connection holder = LocalEngines.shared().postgres().connect()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement(
                     "SELECT 1 FROM customers WHERE tenant_id = 'demo' AND customer_id = ? FOR UPDATE")) {
@@ -218,7 +221,7 @@ class EndToEndIT {
     }
 
     private static int count(String sql, Binder binder) throws SQLException {
-        try (Connection connection = system.database();
+        try (Connection connection = LocalEngines.shared().postgres().connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {

@@ -3,8 +3,10 @@ package io.loyaltybatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.loyaltybatch.engines.AppProcesses;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
+import io.loyaltybatch.engines.JavaApp;
 import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.engines.RawHttp;
 import io.loyaltybatch.model.ErrorCode;
@@ -46,7 +48,12 @@ class HostileInputIT {
     private static final List<String> TYPES =
             List.of("customers", "orders", "balance-inquiry", "balance-adjustment", "cashback", "redeem", "events");
 
-    private static RunningSystem system;
+    /** A second tenant, configured as an operator would: its secret only as a digest. */
+    private static final String OTHER_KEY = "globex-key";
+
+    private static final String OTHER_SECRET = "globex-secret-7e1f";
+
+    private static AppProcesses system;
     private static int workerPort;
 
     private final Random random = new Random(SEED);
@@ -59,9 +66,11 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() {
-        system = new RunningSystem().start();
-        workerPort = LocalEngines.freePort();
-        system.startWorker("hostile-worker", workerPort, Map.of());
+        system = AppProcesses.forTests(LocalEngines.shared()).withTenant("globex", OTHER_KEY, OTHER_SECRET);
+        system.startGateway(Duration.ofSeconds(90));
+        JavaApp worker =
+                system.startWorker("hostile-worker", Map.of(), "Started WorkerApplication", Duration.ofSeconds(90));
+        workerPort = system.managementPort(worker);
     }
 
     @AfterAll
@@ -72,7 +81,7 @@ class HostileInputIT {
     @Test
     void tenThousandHostileRequestsGetContractAnswersAndHarmNoNeighbour() throws IOException {
         BatchApiClient demo = system.demoClient();
-        BatchApiClient other = system.otherTenantClient();
+        BatchApiClient other = system.client(OTHER_KEY, OTHER_SECRET);
         for (int i = 0; i < REQUESTS; i++) {
             if (i % 250 == 0) {
                 submitNeighbour(other, i);
@@ -506,9 +515,7 @@ class HostileInputIT {
         logs.add(LocalEngines.shared().postgres().logFile());
         for (Path log : logs) {
             for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
-                if (line.contains(PII)
-                        || line.contains("demo-secret-key")
-                        || line.contains(RunningSystem.OTHER_SECRET)) {
+                if (line.contains(PII) || line.contains("demo-secret-key") || line.contains(OTHER_SECRET)) {
                     leaks.add(log.getFileName() + ": " + abbreviate(line));
                 }
             }

@@ -3,6 +3,7 @@ package io.loyaltybatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.loyaltybatch.engines.AppProcesses;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.engines.LocalEngines;
@@ -28,13 +29,14 @@ import tools.jackson.databind.JsonNode;
  */
 class LoyaltyScenarioIT {
 
-    private static RunningSystem system;
+    private static AppProcesses system;
     private static BatchApiClient api;
 
     @BeforeAll
     static void start() {
-        system = new RunningSystem().start();
-        system.startWorker("scenario-worker", LocalEngines.freePort(), Map.of());
+        system = AppProcesses.forTests(LocalEngines.shared());
+        system.startGateway(Duration.ofSeconds(90));
+        system.startWorker("scenario-worker", Map.of(), "Started WorkerApplication", Duration.ofSeconds(90));
         api = system.demoClient();
     }
 
@@ -224,7 +226,7 @@ class LoyaltyScenarioIT {
     }
 
     private static long ledgerSum(String customer) throws SQLException {
-        try (Connection connection = system.database();
+        try (Connection connection = LocalEngines.shared().postgres().connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT COALESCE(sum(points), 0) FROM points_ledger WHERE tenant_id = 'demo' AND customer_id = ?")) {
             statement.setString(1, customer);

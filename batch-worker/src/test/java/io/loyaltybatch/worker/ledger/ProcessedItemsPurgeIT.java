@@ -2,7 +2,7 @@ package io.loyaltybatch.worker.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyaltybatch.worker.RealEnginesTest;
+import io.loyaltybatch.worker.OnSharedEngines;
 import io.loyaltybatch.worker.WorkerFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Old records of processed items go; recent ones, which redeliveries may still need, stay. */
 @SpringBootTest(
         properties = {"loyalty.items-topic.name=purge-it.items", "loyalty.ledger.processed-items-retention=10d"})
-class ProcessedItemsPurgeIT extends RealEnginesTest {
+class ProcessedItemsPurgeIT extends OnSharedEngines {
 
     @Autowired
     ProcessedItemsPurge purge;

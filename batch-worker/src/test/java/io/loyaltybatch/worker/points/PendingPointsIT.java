@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.worker.Items;
-import io.loyaltybatch.worker.RealEnginesTest;
+import io.loyaltybatch.worker.OnSharedEngines;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import io.loyaltybatch.worker.item.ItemDispatch;
 import io.loyaltybatch.worker.ledger.ItemLedger;
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Points earned inside a return window: pending first, spendable once the window has passed. */
 @SpringBootTest(
         properties = {"loyalty.items-topic.name=pending-it.items", "loyalty.programs.returns.return-window-days=30"})
-class PendingPointsIT extends RealEnginesTest {
+class PendingPointsIT extends OnSharedEngines {
 
     @Autowired
     ItemLedger ledger;
