@@ -2,7 +2,7 @@ package io.loyaltybatch.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyaltybatch.engines.PostgresServer;
+import io.loyaltybatch.engines.PostgresEngine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,9 +20,9 @@ final class Verification {
     /** What a scenario found: items whose effect is missing, and effects found more than once. */
     record Figures(long lost, long doubled) {}
 
-    private final PostgresServer postgres;
+    private final PostgresEngine postgres;
 
-    Verification(PostgresServer postgres) {
+    Verification(PostgresEngine postgres) {
         this.postgres = postgres;
     }
 
