@@ -1,5 +1,6 @@
 package io.loyaltybatch.support;
 
+import io.loyaltybatch.schema.ItemStatements;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,8 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class JobFence {
 
-    private static final String SHARED =
-            "SELECT pg_advisory_xact_lock_shared(h, l) FROM unnest(?::int[], ?::int[]) AS k(h, l)";
     private static final String EXCLUSIVE = "SELECT pg_advisory_xact_lock(?, ?)";
 
     private JobFence() {}
@@ -29,7 +28,7 @@ public final class JobFence {
         Integer[] low = sorted.stream().map(JobFence::low).toArray(Integer[]::new);
         jdbc.query(
                 connection -> {
-                    var statement = connection.prepareStatement(SHARED);
+                    var statement = connection.prepareStatement(ItemStatements.JOB_FENCE_SHARED);
                     statement.setArray(1, connection.createArrayOf("integer", high));
                     statement.setArray(2, connection.createArrayOf("integer", low));
                     return statement;

@@ -10,6 +10,7 @@ import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.SafeText;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.schema.ItemStatements;
 import io.loyaltybatch.support.JdbcFailures;
 import io.loyaltybatch.support.JobFence;
 import io.loyaltybatch.worker.jdbc.PostgresArrays;
@@ -36,23 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcItemLedger implements ItemLedger {
 
     /** Claims items of jobs that have not ended; the caller holds the jobs' shared fence locks. */
-    private static final String CLAIM = """
-            INSERT INTO processed_items (job_id, item_index, tenant_id)
-            SELECT v.job_id, v.item_index, v.tenant_id
-            FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, tenant_id)
-            WHERE NOT EXISTS (SELECT 1 FROM job_ends e WHERE e.job_id = v.job_id)
-            ORDER BY 1, 2
-            ON CONFLICT DO NOTHING
-            RETURNING job_id, item_index, tenant_id""";
-
     private static final String EARLIER_RESULTS = """
             SELECT p.job_id, p.item_index, p.tenant_id, p.result::text FROM processed_items p
             JOIN unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, tenant_id)
               ON p.job_id = v.job_id AND p.item_index = v.item_index AND p.tenant_id = v.tenant_id""";
-    private static final String STORE_RESULTS = """
-            UPDATE processed_items p SET result = v.result::jsonb
-            FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, result)
-            WHERE p.job_id = v.job_id AND p.item_index = v.item_index""";
 
     private static final String RECORDED =
             "SELECT result::text FROM processed_items WHERE job_id = ? AND tenant_id = ? AND result IS NOT NULL";
@@ -180,7 +168,7 @@ class JdbcItemLedger implements ItemLedger {
         Set<ItemId> claimed = new HashSet<>();
         PostgresArrays.query(
                 jdbc,
-                CLAIM,
+                ItemStatements.CLAIM,
                 row -> {
                     claimed.add(new ItemId(row.getLong(1), row.getInt(2), row.getString(3)));
                 },
@@ -215,7 +203,7 @@ class JdbcItemLedger implements ItemLedger {
         }
         PostgresArrays.update(
                 jdbc,
-                STORE_RESULTS,
+                ItemStatements.STORE_RESULTS,
                 bigint(fresh.stream().map(ItemEnvelope::jobId).toList()),
                 integer(fresh.stream().map(ItemEnvelope::index).toList()),
                 text(applied.stream().map(WireCodec::encode).toList()));
