@@ -71,6 +71,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--heap", description = "-Xmx of the gateway and the worker (default ${DEFAULT-VALUE})")
     String heap = "256m";
 
+    @Option(names = "--jfr", description = "folder for a Java Flight Recording (profile settings) of each app")
+    Path jfr;
+
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final Report report = new Report();
 
@@ -82,6 +85,9 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path data = Files.createTempDirectory("bench-");
+        if (jfr != null) {
+            Files.createDirectories(jfr);
+        }
         LocalEngines engines = new LocalEngines(
                 new KafkaBroker(0, 0, data.resolve("kafka")),
                 new RedisServer(0, data.resolve("redis"), true),

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.InitializingBean;
 public final class KafkaItemsTopic implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaItemsTopic.class);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private final Map<String, Object> adminConfig;
     private final ItemsTopicProperties topic;
@@ -69,6 +72,35 @@ public final class KafkaItemsTopic implements InitializingBean {
      */
     static void createOrCheck(Admin admin, NewTopic wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                createOrCheckOnce(admin, wanted, deadline);
+                return;
+            } catch (BrokerNotReadyException e) {
+                // a call gives up after the admin client's own timeouts; a broker starting or busy is asked again
+                if (System.nanoTime() + RETRY_PAUSE.toNanos() >= deadline) {
+                    throw new IllegalStateException(
+                            "the broker could not create or describe topic " + wanted.name()
+                                    + " within loyalty.items-topic.check-timeout (" + timeout + ")",
+                            e.getCause());
+                }
+                log.warn(
+                        "The broker did not answer about topic {} yet ({}); asking again",
+                        wanted.name(),
+                        e.getCause().getClass().getSimpleName());
+                LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+            }
+        }
+    }
+
+    /** A call about the topic failed in a way that a later call may not (a timeout, no broker yet). */
+    private static final class BrokerNotReadyException extends RuntimeException {
+        BrokerNotReadyException(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static void createOrCheckOnce(Admin admin, NewTopic wanted, long deadline) {
         TopicDescription existing = describe(admin, wanted.name(), deadline);
         if (existing == null) {
             try {
@@ -119,6 +151,9 @@ public final class KafkaItemsTopic implements InitializingBean {
             if (e.getCause() instanceof RuntimeException known
                     && (known instanceof UnknownTopicOrPartitionException || known instanceof TopicExistsException)) {
                 throw known;
+            }
+            if (e.getCause() instanceof RetriableException) {
+                throw new BrokerNotReadyException(e.getCause());
             }
             throw new IllegalStateException(
                     "the broker could not create or describe topic " + name

@@ -2,13 +2,17 @@ package io.loyaltybatch.support.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.loyaltybatch.engines.KafkaBroker;
 import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.support.config.ItemsTopicProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -37,13 +41,18 @@ class KafkaItemsTopicIT {
         return new ItemsTopicProperties(name, partitions, (short) 1, null, Duration.ofSeconds(30));
     }
 
-    private static int partitions(String name) throws Exception {
-        return admin.describeTopics(List.of(name))
-                .allTopicNames()
-                .get(30, TimeUnit.SECONDS)
-                .get(name)
-                .partitions()
-                .size();
+    /** The topic's partition count, once the broker's metadata knows the topic (just after creating it, it may not). */
+    private static int partitions(String name) {
+        return await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(ExecutionException.class)
+                .until(
+                        () -> admin.describeTopics(List.of(name))
+                                .allTopicNames()
+                                .get(30, TimeUnit.SECONDS)
+                                .get(name)
+                                .partitions()
+                                .size(),
+                        count -> true);
     }
 
     private static boolean exists(String name) throws Exception {
@@ -116,5 +125,33 @@ class KafkaItemsTopicIT {
         assertThatThrownBy(() -> new KafkaItemsTopic(nowhere, topic, false).afterPropertiesSet())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("loyalty.items-topic.check-timeout");
+    }
+
+    @Test
+    void aBrokerThatAnswersOnlyAfterTheFirstCallsTimedOutIsWaitedForUntilTheCheckTimesOut() throws Exception {
+        try (KafkaBroker late = new KafkaBroker()) {
+            // each admin call gives up after a second, as the apps' calls give up after five under load
+            Map<String, Object> config = Map.of(
+                    "bootstrap.servers", late.bootstrapServers(),
+                    "default.api.timeout.ms", 1000,
+                    "request.timeout.ms", 500);
+            String name = "topic-it-" + UUID.randomUUID();
+            CompletableFuture<Void> check = CompletableFuture.runAsync(() -> new KafkaItemsTopic(
+                            config, new ItemsTopicProperties(name, 3, (short) 1, null, Duration.ofSeconds(90)), false)
+                    .afterPropertiesSet());
+
+            late.start(); // takes seconds: the first calls of the check time out before it answers
+
+            check.get(120, TimeUnit.SECONDS);
+            try (Admin lateAdmin = Admin.create(Map.of("bootstrap.servers", late.bootstrapServers()))) {
+                assertThat(lateAdmin
+                                .describeTopics(List.of(name))
+                                .allTopicNames()
+                                .get(30, TimeUnit.SECONDS)
+                                .get(name)
+                                .partitions())
+                        .hasSize(3);
+            }
+        }
     }
 }
