@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,7 +18,12 @@ import java.util.concurrent.locks.LockSupport;
 final class Load {
 
     /** What a run of submissions measured. */
-    record Run(List<Long> jobIds, List<Long> submitNanos, long firstSentNanos, long lastAnsweredNanos) {}
+    record Run(
+            List<Long> jobIds,
+            List<Long> submitNanos,
+            Map<Long, Long> sentNanos,
+            long firstSentNanos,
+            long lastAnsweredNanos) {}
 
     private final BatchApiClient api;
 
@@ -40,6 +47,7 @@ final class Load {
     Run closedLoop(List<List<Workload.Request>> perClient) throws Exception {
         List<Long> jobIds = Collections.synchronizedList(new ArrayList<>());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(perClient.size());
         long start = System.nanoTime();
         try {
@@ -48,8 +56,10 @@ final class Load {
                 clients.add(pool.submit(() -> {
                     for (Workload.Request request : requests) {
                         long sent = System.nanoTime();
-                        jobIds.add(submit(request));
+                        long jobId = submit(request);
                         latencies.add(System.nanoTime() - sent);
+                        jobIds.add(jobId);
+                        sentAt.put(jobId, sent);
                     }
                     return null;
                 }));
@@ -60,7 +70,7 @@ final class Load {
         } finally {
             pool.shutdownNow();
         }
-        return new Run(List.copyOf(jobIds), List.copyOf(latencies), start, System.nanoTime());
+        return new Run(List.copyOf(jobIds), List.copyOf(latencies), Map.copyOf(sentAt), start, System.nanoTime());
     }
 
     /**
@@ -72,6 +82,7 @@ final class Load {
         long interval = (long) (1e9 / jobsPerSecond);
         List<Long> jobIds = Collections.synchronizedList(new ArrayList<>());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         long start = System.nanoTime();
         List<Future<?>> sent = Collections.synchronizedList(new ArrayList<>());
@@ -81,8 +92,10 @@ final class Load {
                 Workload.Request request = requests.get(i);
                 LockSupport.parkNanos(due - System.nanoTime());
                 sent.add(senders.submit(() -> {
-                    jobIds.add(submit(request));
+                    long jobId = submit(request);
                     latencies.add(System.nanoTime() - due); // from when it was due: waiting for a sender counts
+                    jobIds.add(jobId);
+                    sentAt.put(jobId, due);
                     return null;
                 }));
             }
@@ -92,7 +105,7 @@ final class Load {
         } finally {
             senders.shutdownNow();
         }
-        return new Run(List.copyOf(jobIds), List.copyOf(latencies), start, System.nanoTime());
+        return new Run(List.copyOf(jobIds), List.copyOf(latencies), Map.copyOf(sentAt), start, System.nanoTime());
     }
 
     /** {@code count} sequential GETs of a job's status; their latencies. */

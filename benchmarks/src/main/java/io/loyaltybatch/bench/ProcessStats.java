@@ -12,9 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * CPU time and resident memory of the processes under test, from {@code /proc} (Linux). A process is counted with
- * its descendants (PostgreSQL's backends), so CPU spent by backends that ended is counted only if they ended inside
- * the window. Memory is sampled every 200 ms: the peak of the resident set of the process and its descendants.
+ * CPU time and resident memory of the processes under test, from {@code /proc} (Linux). PostgreSQL is counted with
+ * its descendants (its backends; CPU of a backend that ended is lost, and shared buffers count once per backend that
+ * touched them). Memory is sampled every 200 ms: the peak resident set.
  */
 final class ProcessStats implements AutoCloseable {
 
@@ -22,6 +22,7 @@ final class ProcessStats implements AutoCloseable {
     private static final double TICKS = 100.0;
 
     private final Map<String, Long> pids;
+    private final java.util.Set<String> withDescendants;
     private final Map<String, Long> peakRssKb = new LinkedHashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rss-sampler");
@@ -29,18 +30,23 @@ final class ProcessStats implements AutoCloseable {
         return thread;
     });
 
-    /** @param pids name -> process id, e.g. {@code gateway -> 1234} */
-    ProcessStats(Map<String, Long> pids) {
+    /**
+     * @param pids           name -> process id, e.g. {@code gateway -> 1234}
+     * @param withDescendants the names whose processes are counted with their descendants (PostgreSQL's backends)
+     */
+    ProcessStats(Map<String, Long> pids, java.util.Set<String> withDescendants) {
         this.pids = new LinkedHashMap<>(pids);
+        this.withDescendants = java.util.Set.copyOf(withDescendants);
         pids.keySet().forEach(name -> peakRssKb.put(name, 0L));
         sampler.scheduleAtFixedRate(this::sample, 0, 200, TimeUnit.MILLISECONDS);
     }
 
-    /** CPU seconds (user + system) each process and its descendants used so far. */
+    /** CPU seconds (user + system) each process used so far. */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();
-        pids.forEach((name, pid) ->
-                cpu.put(name, tree(pid).stream().mapToLong(ProcessStats::ticks).sum() / TICKS));
+        pids.forEach((name, pid) -> cpu.put(
+                name,
+                processes(name, pid).stream().mapToLong(ProcessStats::ticks).sum() / TICKS));
         return cpu;
     }
 
@@ -53,14 +59,17 @@ final class ProcessStats implements AutoCloseable {
 
     private synchronized void sample() {
         pids.forEach((name, pid) -> {
-            long kb = tree(pid).stream().mapToLong(ProcessStats::rssKb).sum();
+            long kb =
+                    processes(name, pid).stream().mapToLong(ProcessStats::rssKb).sum();
             peakRssKb.merge(name, kb, Math::max);
         });
     }
 
-    private static List<Long> tree(long pid) {
+    private List<Long> processes(String name, long pid) {
         List<Long> all = new ArrayList<>(List.of(pid));
-        ProcessHandle.of(pid).ifPresent(handle -> handle.descendants().forEach(child -> all.add(child.pid())));
+        if (withDescendants.contains(name)) {
+            ProcessHandle.of(pid).ifPresent(handle -> handle.descendants().forEach(child -> all.add(child.pid())));
+        }
         return all;
     }
 
