@@ -122,6 +122,11 @@ public final class Bench implements Callable<Integer> {
         if (!apps.jarsPresent(System.err)) {
             throw new IllegalStateException("build the jars first (bench.sh does)");
         }
+        if (jfr != null) {
+            // a folder: each JVM writes a file named after its process id there when it exits
+            apps.withJvmArgs(
+                    "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
+        }
         apps.startGateway(Duration.ofMinutes(2));
         apps.startWorker("worker", Map.of(), "partitions assigned", Duration.ofMinutes(2));
         return apps;
