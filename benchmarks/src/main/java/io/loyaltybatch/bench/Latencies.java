@@ -1,6 +1,5 @@
 package io.loyaltybatch.bench;
 
-import java.util.Arrays;
 import java.util.Collection;
 
 /** Percentiles of a set of latencies, in milliseconds. */
@@ -24,9 +23,5 @@ record Latencies(int count, double p50, double p99, double max) {
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (n=%d)", p50, p99, count);
-    }
-
-    static double[] values(long[] nanos) {
-        return Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();
     }
 }

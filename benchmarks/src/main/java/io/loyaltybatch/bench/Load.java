@@ -18,12 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Load {
 
     /** What a run of submissions measured. */
-    record Run(
-            List<Long> jobIds,
-            List<Long> submitNanos,
-            Map<Long, Long> sentNanos,
-            long firstSentNanos,
-            long lastAnsweredNanos) {}
+    record Run(List<Long> jobIds, List<Long> submitNanos, Map<Long, Long> sentNanos, long firstSentNanos) {}
 
     private final BatchApiClient api;
 
@@ -70,7 +65,7 @@ final class Load {
         } finally {
             pool.shutdownNow();
         }
-        return new Run(List.copyOf(jobIds), List.copyOf(latencies), Map.copyOf(sentAt), start, System.nanoTime());
+        return new Run(List.copyOf(jobIds), List.copyOf(latencies), Map.copyOf(sentAt), start);
     }
 
     /**
@@ -105,7 +100,7 @@ final class Load {
         } finally {
             senders.shutdownNow();
         }
-        return new Run(List.copyOf(jobIds), List.copyOf(latencies), Map.copyOf(sentAt), start, System.nanoTime());
+        return new Run(List.copyOf(jobIds), List.copyOf(latencies), Map.copyOf(sentAt), start);
     }
 
     /** {@code count} sequential GETs of a job's status; their latencies. */

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -46,8 +45,7 @@ abstract class ContainerEngine<C extends GenericContainer<?>> implements Engine 
                     .startContainerCmd(container.getContainerId())
                     .exec();
         }
-        BooleanSupplier running = this::isRunning;
-        if (!Processes.await(READY_TIMEOUT, running, this::ready)) {
+        if (!Processes.await(READY_TIMEOUT, this::isRunning, this::ready)) {
             throw new EngineException(
                     this + " did not become ready within " + READY_TIMEOUT + "\n" + container.getLogs());
         }
