@@ -56,9 +56,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * validation and no framework. Per job, as the gateway: the job is created in Redis with the same script, its 1,000
  * envelopes (the same records) are published in one Kafka transaction ({@code acks=all}, idempotent, lz4) to a topic
  * with the same partitions, and where they landed is recorded. Per poll, as the worker: the same Redis scripts in one
- * pipeline, then one PostgreSQL transaction with the same statements in the same batches (job fence locks, the
- * {@code processed_items} claim, the existing-customers read, the upsert batch, the results), then the results and
- * counters in one Redis pipeline, then the offset commit.
+ * pipeline, then one PostgreSQL transaction with the same statements in the same batches (job fence locks, the ended
+ * jobs, the existing-customers read, the upsert batch, the {@code processed_items} records with their results), then
+ * the results and counters in one Redis pipeline, then the offset commit.
  *
  * <p>The statements are the worker's own ({@link ItemStatements}).
  */
@@ -328,7 +328,7 @@ final class Ceiling {
         }
     }
 
-    /** One transaction: fence, claim, existing customers, upsert batch, results. */
+    /** One transaction, as the worker's: fence, ended jobs, existing customers, upsert batch, record with results. */
     private static Map<Long, List<JobScriptCalls.Result>> apply(Connection db, List<ItemEnvelope> items)
             throws SQLException {
         try {
@@ -347,35 +347,17 @@ final class Ceiling {
                                 jobs.stream().map(j -> (int) (long) j).toArray()));
                 fence.executeQuery().close();
             }
-            Set<String> claimed = new HashSet<>();
-            try (PreparedStatement claim = db.prepareStatement(ItemStatements.CLAIM)) {
-                claim.setArray(
-                        1,
-                        array(
-                                db,
-                                "bigint",
-                                items.stream().map(ItemEnvelope::jobId).toArray()));
-                claim.setArray(
-                        2,
-                        array(
-                                db,
-                                "integer",
-                                items.stream().map(ItemEnvelope::index).toArray()));
-                claim.setArray(
-                        3,
-                        array(
-                                db,
-                                "text",
-                                items.stream().map(ItemEnvelope::tenantId).toArray()));
-                try (ResultSet rows = claim.executeQuery()) {
+            Set<Long> ended = new HashSet<>();
+            try (PreparedStatement read = db.prepareStatement(ItemStatements.ENDED_JOBS)) {
+                read.setArray(1, array(db, "bigint", jobs.toArray()));
+                try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
-                        claimed.add(rows.getLong(1) + "/" + rows.getInt(2));
+                        ended.add(rows.getLong(1));
                     }
                 }
             }
-            List<ItemEnvelope> fresh = items.stream()
-                    .filter(item -> claimed.contains(item.jobId() + "/" + item.index()))
-                    .toList();
+            List<ItemEnvelope> fresh =
+                    items.stream().filter(item -> !ended.contains(item.jobId())).toList();
             Set<String> existing = new HashSet<>();
             try (PreparedStatement read = db.prepareStatement(ItemStatements.EXISTING_CUSTOMERS)) {
                 read.setArray(
@@ -416,21 +398,29 @@ final class Ceiling {
                 }
                 upsert.executeBatch();
             }
-            try (PreparedStatement store = db.prepareStatement(ItemStatements.STORE_RESULTS)) {
-                store.setArray(
+            try (PreparedStatement record = db.prepareStatement(ItemStatements.RECORD_RESULTS)) {
+                record.setArray(
                         1,
                         array(
                                 db,
                                 "bigint",
                                 fresh.stream().map(ItemEnvelope::jobId).toArray()));
-                store.setArray(
+                record.setArray(
                         2,
                         array(
                                 db,
                                 "integer",
                                 fresh.stream().map(ItemEnvelope::index).toArray()));
-                store.setArray(3, array(db, "text", resultJson.toArray()));
-                store.executeUpdate();
+                record.setArray(
+                        3,
+                        array(
+                                db,
+                                "text",
+                                fresh.stream().map(ItemEnvelope::tenantId).toArray()));
+                record.setArray(4, array(db, "text", resultJson.toArray()));
+                if (record.executeUpdate() != fresh.size()) {
+                    throw new IllegalStateException("items of the bare pipeline were recorded twice");
+                }
             }
             db.commit();
             return results;

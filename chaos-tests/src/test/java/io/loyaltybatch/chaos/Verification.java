@@ -42,7 +42,8 @@ final class Verification {
                 long processed = count(db, "SELECT count(*) FROM processed_items WHERE job_id = ?", job.jobId());
                 long succeeded = count(
                         db,
-                        "SELECT count(*) FROM processed_items WHERE job_id = ?" + " AND (result ->> 'ok')::boolean",
+                        "SELECT count(*) FROM processed_items WHERE job_id = ?"
+                                + " AND (result::jsonb ->> 'ok')::boolean",
                         job.jobId());
                 assertThat(c[0])
                         .as("Redis finishedCount of job %d equals the ledger's", job.jobId())

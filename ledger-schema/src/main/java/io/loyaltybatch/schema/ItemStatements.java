@@ -6,24 +6,21 @@ package io.loyaltybatch.schema;
  */
 public final class ItemStatements {
 
-    /**
-     * Claims {@code (job_id, item_index)} rows for items of jobs that have not ended; returns the rows claimed now.
-     * Parameters: {@code bigint[]} job ids, {@code int[]} indexes, {@code text[]} tenants.
-     */
-    public static final String CLAIM = """
-            INSERT INTO processed_items (job_id, item_index, tenant_id)
-            SELECT v.job_id, v.item_index, v.tenant_id
-            FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, tenant_id)
-            WHERE NOT EXISTS (SELECT 1 FROM job_ends e WHERE e.job_id = v.job_id)
-            ORDER BY 1, 2
-            ON CONFLICT DO NOTHING
-            RETURNING job_id, item_index, tenant_id""";
+    /** Which of the given jobs have ended. Parameter: {@code bigint[]} job ids. */
+    public static final String ENDED_JOBS = "SELECT job_id FROM job_ends WHERE job_id = ANY (?::bigint[])";
 
-    /** Stores each claimed item's result. Parameters: {@code bigint[]} job ids, {@code int[]} indexes, results. */
-    public static final String STORE_RESULTS = """
-            UPDATE processed_items p SET result = v.result::jsonb
-            FROM unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, result)
-            WHERE p.job_id = v.job_id AND p.item_index = v.item_index""";
+    /**
+     * Records applied items with their results, in one write per item: the rows the poll's effects go with. Rows are
+     * taken in key order, so two writers of overlapping polls wait for each other instead of deadlocking; a row that
+     * exists already is left alone and not counted, which tells the caller that another delivery recorded it first.
+     * Parameters: {@code bigint[]} job ids, {@code int[]} indexes, {@code text[]} tenants, {@code text[]} results.
+     */
+    public static final String RECORD_RESULTS = """
+            INSERT INTO processed_items (job_id, item_index, tenant_id, result)
+            SELECT v.job_id, v.item_index, v.tenant_id, v.result
+            FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[]) AS v(job_id, item_index, tenant_id, result)
+            ORDER BY 1, 2
+            ON CONFLICT DO NOTHING""";
 
     /** Which of the given customers exist. Parameters: {@code text[]} tenants, {@code text[]} customer ids. */
     public static final String EXISTING_CUSTOMERS = """

@@ -14,8 +14,6 @@ import io.loyaltybatch.schema.ItemStatements;
 import io.loyaltybatch.support.JdbcFailures;
 import io.loyaltybatch.support.JobFence;
 import io.loyaltybatch.worker.jdbc.PostgresArrays;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,35 +25,49 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ledger in PostgreSQL. One transaction per poll: the jobs' fence locks are taken (see {@link JobFence}), then
- * the items' {@code (jobId, index)} rows are inserted unless their job has ended (a concurrent worker holding the same
- * item waits on the primary key, then sees it taken), then the given effects apply the newly claimed items, then their
- * results are stored in the claimed rows. Items claimed earlier re-report the stored result; items of an ended job
- * that were never claimed are cancelled. A fixed number of round trips per poll, whatever its size.
+ * The ledger in PostgreSQL. One transaction per poll: the jobs' fence locks are taken (see {@link JobFence}), the
+ * given effects apply the items of jobs that have not ended, and each applied item is recorded with its result under
+ * its {@code (jobId, index)}, one write per item. A redelivery is rare, so a poll first assumes its items are new; if
+ * any was recorded before (or by a concurrent worker holding the same records for a moment of a rebalance), its row
+ * already exists, the whole transaction is rolled back, and the poll is applied again knowing the recorded results:
+ * those items re-report them, the rest apply. Items of an ended job that were never recorded are cancelled. A fixed
+ * number of round trips per poll, whatever its size.
  */
 @Component
 class JdbcItemLedger implements ItemLedger {
 
-    /** Claims items of jobs that have not ended; the caller holds the jobs' shared fence locks. */
+    /** The recorded results of the given items, with the tenant each was recorded for. */
     private static final String EARLIER_RESULTS = """
-            SELECT p.job_id, p.item_index, p.tenant_id, p.result::text FROM processed_items p
-            JOIN unnest(?::bigint[], ?::int[], ?::text[]) AS v(job_id, item_index, tenant_id)
-              ON p.job_id = v.job_id AND p.item_index = v.item_index AND p.tenant_id = v.tenant_id""";
+            SELECT p.job_id, p.item_index, p.tenant_id, p.result FROM processed_items p
+            JOIN unnest(?::bigint[], ?::int[]) AS v(job_id, item_index)
+              ON p.job_id = v.job_id AND p.item_index = v.item_index""";
+
+    /** Tries of a poll when other deliveries keep recording its items first; each try sees what the last did. */
+    static final int MAX_TRIES = 3;
 
     private static final String RECORDED =
-            "SELECT result::text FROM processed_items WHERE job_id = ? AND tenant_id = ? AND result IS NOT NULL";
-    private static final String ENDED = "SELECT job_id FROM job_ends WHERE job_id = ANY (?::bigint[])";
+            "SELECT result FROM processed_items WHERE job_id = ? AND tenant_id = ? AND result IS NOT NULL";
     private static final String RECORD_UNPROCESSABLE = """
             INSERT INTO processed_items (job_id, item_index, tenant_id, result)
-            SELECT ?, ?, ?, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM job_ends e WHERE e.job_id = ?)
+            SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM job_ends e WHERE e.job_id = ?)
             ON CONFLICT DO NOTHING""";
     private static final String STORED_RESULT =
-            "SELECT result::text FROM processed_items WHERE job_id = ? AND item_index = ? AND tenant_id = ?";
+            "SELECT result FROM processed_items WHERE job_id = ? AND item_index = ? AND tenant_id = ?";
 
     /** The primary key of a processed item. */
-    private record ItemId(long jobId, int index, String tenantId) {
+    private record ItemId(long jobId, int index) {
         static ItemId of(ItemRef item) {
-            return new ItemId(item.jobId(), item.index(), item.tenantId());
+            return new ItemId(item.jobId(), item.index());
+        }
+    }
+
+    /** A result as recorded, with the tenant of the item it was recorded for. */
+    private record Recorded(String tenantId, ItemResult result) {}
+
+    /** Some of a poll's items were recorded by another delivery: the transaction is rolled back and tried again. */
+    private static final class RecordedMeanwhile extends RuntimeException {
+        RecordedMeanwhile() {
+            super("an item of the poll was recorded by another delivery", null, false, false);
         }
     }
 
@@ -72,7 +84,18 @@ class JdbcItemLedger implements ItemLedger {
         if (items.isEmpty()) {
             return List.of();
         }
-        return JdbcFailures.call(() -> transaction.execute(status -> applyInTransaction(items, effects)));
+        for (int tries = 1; ; tries++) {
+            boolean readEarlier = tries > 1;
+            try {
+                return JdbcFailures.call(
+                        () -> transaction.execute(status -> applyInTransaction(items, effects, readEarlier)));
+            } catch (RecordedMeanwhile e) {
+                if (tries == MAX_TRIES) {
+                    throw new IllegalStateException(
+                            "items of the poll kept being recorded by other deliveries (" + tries + " tries)");
+                }
+            }
+        }
     }
 
     @Override
@@ -108,44 +131,48 @@ class JdbcItemLedger implements ItemLedger {
                 .toList();
     }
 
-    private List<LedgerOutcome> applyInTransaction(List<ItemEnvelope> items, Effects effects) {
-        JobFence.enterShared(jdbc, items.stream().map(ItemEnvelope::jobId).toList());
+    private List<LedgerOutcome> applyInTransaction(List<ItemEnvelope> items, Effects effects, boolean readEarlier) {
+        List<Long> jobIds = items.stream().map(ItemEnvelope::jobId).distinct().toList();
+        JobFence.enterShared(jdbc, jobIds);
+        Set<Long> ended = ended(jobIds);
         Map<ItemId, ItemEnvelope> unique = new LinkedHashMap<>();
         items.forEach(item -> unique.putIfAbsent(ItemId.of(item), item));
-        Set<ItemId> claimed = claim(new ArrayList<>(unique.values()));
-        List<ItemId> unclaimed =
-                unique.keySet().stream().filter(id -> !claimed.contains(id)).toList();
-        Map<ItemId, ItemResult> results = new HashMap<>(earlierResults(unclaimed));
-        Set<Long> ended = results.size() == unclaimed.size()
-                ? Set.of()
-                : ended(unclaimed.stream()
-                        .filter(id -> !results.containsKey(id))
-                        .map(ItemId::jobId)
-                        .toList());
-        List<ItemEnvelope> fresh = unique.values().stream()
-                .filter(i -> claimed.contains(ItemId.of(i)))
+        Map<ItemId, Recorded> earlier = earlierResults(unique.values().stream()
+                .filter(item -> readEarlier || ended.contains(item.jobId()))
+                .map(ItemId::of)
+                .toList());
+        List<ItemEnvelope> fresh = unique.entrySet().stream()
+                .filter(e -> !earlier.containsKey(e.getKey())
+                        && !ended.contains(e.getValue().jobId()))
+                .map(Map.Entry::getValue)
                 .toList();
         List<ItemResult> applied = fresh.isEmpty() ? List.of() : effects.apply(fresh);
         if (applied.size() != fresh.size()) {
             throw new IllegalStateException(applied.size() + " result(s) for " + fresh.size() + " item(s)");
         }
-        storeResults(fresh, applied);
+        if (record(fresh, applied) != fresh.size()) {
+            throw new RecordedMeanwhile();
+        }
+        Map<ItemId, Recorded> results = new HashMap<>(earlier);
         for (int i = 0; i < fresh.size(); i++) {
-            results.put(ItemId.of(fresh.get(i)), applied.get(i));
+            results.put(ItemId.of(fresh.get(i)), new Recorded(fresh.get(i).tenantId(), applied.get(i)));
         }
         return items.stream().map(item -> outcome(item, results, ended)).toList();
     }
 
-    private static LedgerOutcome outcome(ItemEnvelope item, Map<ItemId, ItemResult> results, Set<Long> ended) {
-        ItemResult result = results.get(ItemId.of(item));
-        if (result != null) {
-            return new LedgerOutcome.Recorded(result);
+    private static LedgerOutcome outcome(ItemEnvelope item, Map<ItemId, Recorded> results, Set<Long> ended) {
+        Recorded recorded = results.get(ItemId.of(item));
+        if (recorded != null) {
+            if (!recorded.tenantId().equals(item.tenantId())) {
+                // the (jobId, index) is taken by another tenant's item: never report its result
+                throw new IllegalStateException("an item's id is already taken by another tenant's item");
+            }
+            return new LedgerOutcome.Recorded(recorded.result());
         }
         if (ended.contains(item.jobId())) {
             return new LedgerOutcome.Cancelled();
         }
-        // the (jobId, index) is taken by another tenant's item: never report its result
-        throw new IllegalStateException("an item's id is already taken by another tenant's item");
+        throw new IllegalStateException("an item was neither applied, recorded before, nor of an ended job");
     }
 
     /** Which of these jobs have ended. */
@@ -153,7 +180,7 @@ class JdbcItemLedger implements ItemLedger {
         Set<Long> ended = new HashSet<>();
         PostgresArrays.query(
                 jdbc,
-                ENDED,
+                ItemStatements.ENDED_JOBS,
                 row -> {
                     ended.add(row.getLong(1));
                 },
@@ -161,26 +188,9 @@ class JdbcItemLedger implements ItemLedger {
         return ended;
     }
 
-    private Set<ItemId> claim(List<ItemEnvelope> items) {
-        List<ItemEnvelope> sorted = items.stream()
-                .sorted(Comparator.comparingLong(ItemEnvelope::jobId).thenComparingInt(ItemEnvelope::index))
-                .toList();
-        Set<ItemId> claimed = new HashSet<>();
-        PostgresArrays.query(
-                jdbc,
-                ItemStatements.CLAIM,
-                row -> {
-                    claimed.add(new ItemId(row.getLong(1), row.getInt(2), row.getString(3)));
-                },
-                bigint(sorted.stream().map(ItemEnvelope::jobId).toList()),
-                integer(sorted.stream().map(ItemEnvelope::index).toList()),
-                text(sorted.stream().map(ItemEnvelope::tenantId).toList()));
-        return claimed;
-    }
-
-    private Map<ItemId, ItemResult> earlierResults(List<ItemId> earlier) {
-        Map<ItemId, ItemResult> results = new HashMap<>();
-        if (earlier.isEmpty()) {
+    private Map<ItemId, Recorded> earlierResults(List<ItemId> items) {
+        Map<ItemId, Recorded> results = new HashMap<>();
+        if (items.isEmpty()) {
             return results;
         }
         PostgresArrays.query(
@@ -188,24 +198,25 @@ class JdbcItemLedger implements ItemLedger {
                 EARLIER_RESULTS,
                 row -> {
                     results.put(
-                            new ItemId(row.getLong(1), row.getInt(2), row.getString(3)),
-                            WireCodec.decodeResult(row.getString(4)));
+                            new ItemId(row.getLong(1), row.getInt(2)),
+                            new Recorded(row.getString(3), WireCodec.decodeResult(row.getString(4))));
                 },
-                bigint(earlier.stream().map(ItemId::jobId).toList()),
-                integer(earlier.stream().map(ItemId::index).toList()),
-                text(earlier.stream().map(ItemId::tenantId).toList()));
+                bigint(items.stream().map(ItemId::jobId).toList()),
+                integer(items.stream().map(ItemId::index).toList()));
         return results;
     }
 
-    private void storeResults(List<ItemEnvelope> fresh, List<ItemResult> applied) {
+    /** Records the applied items with their results; returns how many were recorded now. */
+    private int record(List<ItemEnvelope> fresh, List<ItemResult> applied) {
         if (fresh.isEmpty()) {
-            return;
+            return 0;
         }
-        PostgresArrays.update(
+        return PostgresArrays.update(
                 jdbc,
-                ItemStatements.STORE_RESULTS,
+                ItemStatements.RECORD_RESULTS,
                 bigint(fresh.stream().map(ItemEnvelope::jobId).toList()),
                 integer(fresh.stream().map(ItemEnvelope::index).toList()),
+                text(fresh.stream().map(ItemEnvelope::tenantId).toList()),
                 text(applied.stream().map(WireCodec::encode).toList()));
     }
 }
