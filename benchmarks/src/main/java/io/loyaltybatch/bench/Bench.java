@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.AppInfoParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +72,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--heap", description = "-Xmx of the gateway and the worker (default ${DEFAULT-VALUE})")
     String heap = "256m";
 
+    @Option(
+            names = "--jvm-arg",
+            description = "a further JVM option of the gateway and the worker, e.g. -XX:+UseParallelGC (repeatable)")
+    List<String> jvmArgs = new ArrayList<>();
+
     @Option(names = "--jfr", description = "folder for a Java Flight Recording (profile settings) of each app")
     Path jfr;
 
@@ -96,7 +102,10 @@ public final class Bench implements Callable<Integer> {
         engines.start();
         try {
             report.put("machine", machine());
-            report.put("command", "./bench.sh --clients " + clients + " --jobs " + jobs + " --aged-rows " + agedRows);
+            report.put(
+                    "command",
+                    "./bench.sh --clients " + clients + " --jobs " + jobs + " --aged-rows " + agedRows
+                            + jvmArgs.stream().map(arg -> " --jvm-arg=" + arg).collect(Collectors.joining()));
             report.put("startedAt", Instant.now().toString());
             Measured system = measureSystem(engines, data.resolve("logs-1"));
             report.put("versions", versions(engines));
@@ -119,6 +128,7 @@ public final class Bench implements Callable<Integer> {
     private AppProcesses startApps(LocalEngines engines, Path logs) {
         AppProcesses apps =
                 new AppProcesses(engines.springEnvironment(), gatewayJar, workerJar, logs).withJvmArgs("-Xmx" + heap);
+        apps.withJvmArgs(jvmArgs.toArray(String[]::new));
         if (!apps.jarsPresent(System.err)) {
             throw new IllegalStateException("build the jars first (bench.sh does)");
         }

@@ -1,12 +1,17 @@
 package io.loyaltybatch.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON forms of what crosses process boundaries: {@link ItemEnvelope} on Kafka (its payload as the record of its
@@ -22,22 +27,53 @@ public final class WireCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** Readers of each kind's payload in the middle of an envelope (the envelope's end follows the payload). */
+    private static final Map<ItemType, ObjectReader> PAYLOAD_READERS = new EnumMap<>(ItemType.class);
+
+    static {
+        for (ItemType type : ItemType.values()) {
+            PAYLOAD_READERS.put(
+                    type, MAPPER.readerFor(type.payloadType()).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        }
+    }
+
     private WireCodec() {}
 
     public static JsonMapper mapper() {
         return MAPPER;
     }
 
+    /** An envelope as written: its fields in this order, the payload as its kind's record. */
+    private record WireEnvelope(
+            int v, String tenant, long jobId, int index, String type, String customerId, ItemPayload item) {}
+
+    /** A result as written; {@code code} only on a failure, {@code payload} only when there is one. */
+    private record WireResult(
+            int index,
+            String customerId,
+            boolean ok,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String code,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> payload) {}
+
+    /** A result as read back, in one pass; the payload's values as JSON nodes. */
+    private record StoredResult(
+            int index,
+            String customerId,
+            boolean ok,
+            String message,
+            String code,
+            LinkedHashMap<String, JsonNode> payload) {}
+
     public static String encode(ItemEnvelope envelope) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("v", envelope.version());
-        node.put("tenant", envelope.tenantId());
-        node.put("jobId", envelope.jobId());
-        node.put("index", envelope.index());
-        node.put("type", envelope.type().pathName());
-        node.put("customerId", envelope.customerId());
-        node.set("item", MAPPER.valueToTree(envelope.payload()));
-        return MAPPER.writeValueAsString(node);
+        return MAPPER.writeValueAsString(new WireEnvelope(
+                envelope.version(),
+                envelope.tenantId(),
+                envelope.jobId(),
+                envelope.index(),
+                envelope.type().pathName(),
+                envelope.customerId(),
+                envelope.payload()));
     }
 
     /**
@@ -45,6 +81,70 @@ public final class WireCodec {
      * @throws MalformedEnvelopeException if the text is not a version-1 envelope at all
      */
     public static ItemEnvelope decodeEnvelope(String json) {
+        ItemEnvelope envelope = null;
+        try {
+            envelope = readWritten(json);
+        } catch (JacksonException | IllegalArgumentException e) {
+            // not as this codec writes it: the tree below says exactly what is wrong with it
+        }
+        return envelope != null ? envelope : decodeAnyOrder(json);
+    }
+
+    /**
+     * Reads an envelope as {@link #encode(ItemEnvelope)} writes it (the type before the item) in one pass over the
+     * text, the payload straight into its record; null if the text is anything else.
+     */
+    static ItemEnvelope readWritten(String json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            int version = -1;
+            String tenant = null;
+            String customerId = null;
+            ItemType type = null;
+            Long jobId = null;
+            Integer index = null;
+            ItemPayload payload = null;
+            String name;
+            while ((name = parser.nextName()) != null) {
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "v" -> version = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : -1;
+                    case "tenant" -> tenant = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    case "customerId" -> customerId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    case "type" ->
+                        type = value == JsonToken.VALUE_STRING
+                                ? ItemType.fromPathName(parser.getString()).orElse(null)
+                                : null;
+                    case "jobId" -> jobId = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
+                    case "index" -> index = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
+                    case "item" -> {
+                        if (type == null) {
+                            return null;
+                        }
+                        payload = PAYLOAD_READERS.get(type).readValue(parser);
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            boolean complete = parser.nextToken() == null
+                    && version == ItemEnvelope.CURRENT_VERSION
+                    && tenant != null
+                    && !tenant.isEmpty()
+                    && SafeText.problem(tenant) == null
+                    && customerId != null
+                    && !customerId.isEmpty()
+                    && jobId != null
+                    && index != null
+                    && payload != null
+                    && type.payloadType().isInstance(payload);
+            return complete ? new ItemEnvelope(version, tenant, jobId, index, type, customerId, payload) : null;
+        }
+    }
+
+    /** Reads any envelope through its tree, and says precisely why one cannot be read. */
+    private static ItemEnvelope decodeAnyOrder(String json) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
@@ -84,35 +184,25 @@ public final class WireCodec {
     }
 
     public static String encode(ItemResult result) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("index", result.index());
-        node.put("customerId", result.customerId());
-        node.put("ok", result.successful());
-        node.put("message", result.message());
-        if (result.code() != null) {
-            node.put("code", result.code().name());
-        }
-        if (!result.payload().isEmpty()) {
-            node.set("payload", MAPPER.valueToTree(result.payload()));
-        }
-        return MAPPER.writeValueAsString(node);
+        return MAPPER.writeValueAsString(new WireResult(
+                result.index(),
+                result.customerId(),
+                result.successful(),
+                result.message(),
+                result.code() == null ? null : result.code().name(),
+                result.payload()));
     }
 
     public static ItemResult decodeResult(String json) {
-        JsonNode node = MAPPER.readTree(json);
-        String customerId = node.path("customerId").isNull()
-                ? null
-                : node.path("customerId").asString(null);
-        int index = node.path("index").asInt();
-        String message = node.path("message").asString("");
-        if (node.path("ok").asBoolean()) {
-            Map<String, Object> payload = new LinkedHashMap<>();
+        StoredResult stored = MAPPER.readValue(json, StoredResult.class);
+        String message = stored.message() == null ? "" : stored.message();
+        if (stored.ok()) {
             // values stay JSON nodes, so money keeps its scale (0.40 stays 0.40) on the way to the client
-            node.path("payload").properties().forEach(e -> payload.put(e.getKey(), e.getValue()));
-            return ItemResult.success(index, customerId, message, payload);
+            Map<String, Object> payload =
+                    stored.payload() == null ? Map.of() : Collections.unmodifiableMap(stored.payload());
+            return ItemResult.success(stored.index(), stored.customerId(), message, payload);
         }
-        return ItemResult.failure(
-                index, customerId, ErrorCode.valueOf(node.path("code").asString()), message);
+        return ItemResult.failure(stored.index(), stored.customerId(), ErrorCode.valueOf(stored.code()), message);
     }
 
     private static String requiredText(JsonNode node, String field) {

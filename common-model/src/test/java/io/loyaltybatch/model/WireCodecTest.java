@@ -48,7 +48,35 @@ class WireCodecTest {
             ItemEnvelope envelope = ItemEnvelope.of("acme", 1L, 0, type, "c", payload);
 
             assertThat(WireCodec.decodeEnvelope(WireCodec.encode(envelope))).isEqualTo(envelope);
+            assertThat(WireCodec.readWritten(WireCodec.encode(envelope)))
+                    .as("read in one pass")
+                    .isEqualTo(envelope);
         }
+    }
+
+    @Test
+    void anEnvelopeWithItsFieldsInAnotherOrderIsReadToo() {
+        String itemFirst = "{\"item\":{\"email\":\"a@b.co\"},\"customerId\":\"c\",\"type\":\"customers\","
+                + "\"index\":3,\"jobId\":7,\"tenant\":\"acme\",\"v\":1}";
+
+        ItemEnvelope decoded = WireCodec.decodeEnvelope(itemFirst);
+
+        assertThat(WireCodec.readWritten(itemFirst))
+                .as("not as written: the type comes after the item")
+                .isNull();
+        assertThat(decoded.jobId()).isEqualTo(7);
+        assertThat(decoded.index()).isEqualTo(3);
+        assertThat(decoded.type()).isEqualTo(ItemType.CUSTOMERS);
+        assertThat(decoded.payload())
+                .isEqualTo(WireCodec.decodeEnvelope(WireCodec.encode(decoded)).payload());
+    }
+
+    @Test
+    void trailingTextAfterTheEnvelopeIsNotReadInOnePass() {
+        String json = WireCodec.encode(
+                ItemEnvelope.of("acme", 1L, 0, ItemType.BALANCE_INQUIRY, "c", new LedgerItems.BalanceInquiry()));
+
+        assertThat(WireCodec.readWritten(json + " {}")).isNull();
     }
 
     @Test
