@@ -46,7 +46,7 @@ public final class Bench implements Callable<Integer> {
     int clients = 8;
 
     @Option(names = "--jobs", description = "1,000-item jobs per sustained run (default ${DEFAULT-VALUE})")
-    int jobs = 120;
+    int jobs = 240;
 
     @Option(
             names = "--aged-rows",
