@@ -23,7 +23,7 @@ final class Prefill {
                     ON CONFLICT DO NOTHING""");
             sql.execute("INSERT INTO processed_items (job_id, item_index, tenant_id, result, processed_at) "
                     + "SELECT 1000000 + g / 1000, (g % 1000)::int, 'aged', "
-                    + "'{\"index\":0,\"customerId\":\"p-1\",\"message\":\"Customer created successfully\"}'::jsonb, "
+                    + "'{\"index\":0,\"customerId\":\"p-1\",\"message\":\"Customer created successfully\"}', "
                     + "now() - (g % 2592000) * interval '1 second' FROM generate_series(0, " + (rows - 1) + ") g");
             sql.execute("INSERT INTO points_ledger (id, tenant_id, customer_id, kind, points, available_at, settled, "
                     + "source_type, source_id, job_id, item_index, created_at) "

@@ -59,7 +59,7 @@ final class Verification {
                 assertThat(count(
                                 db,
                                 "SELECT count(*) FROM processed_items WHERE job_id = ?"
-                                        + " AND result ->> 'code' = 'ITEM_NOT_PROCESSED'",
+                                        + " AND result::jsonb ->> 'code' = 'ITEM_NOT_PROCESSED'",
                                 job.jobId()))
                         .as("items of job %d reported 5000", job.jobId())
                         .isZero();
