@@ -8,6 +8,13 @@ launcher=local-stack/target/local-stack.jar
 required=("$launcher" api-gateway/target/api-gateway.jar batch-worker/target/batch-worker.jar)
 build=(./mvnw -q -DskipTests package)
 for arg in "$@"; do
+  if [[ $arg == --help || $arg == -h ]]; then
+    # answered at once, without a build: the launcher prints the same file
+    cat local-stack/src/main/resources/usage.txt
+    exit 0
+  fi
+done
+for arg in "$@"; do
   if [[ $arg == --engines-only ]]; then
     # the engines need only the launcher: don't build (or wait for) the apps
     required=("$launcher")

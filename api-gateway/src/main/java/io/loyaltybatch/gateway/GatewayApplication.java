@@ -7,11 +7,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The HTTP side: accepts batch jobs, answers their status and stops them. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import(SharedConfiguration.class)
+@EnableScheduling
 public class GatewayApplication {
 
     public static void main(String[] args) {

@@ -35,6 +35,7 @@ public final class AppProcesses implements AutoCloseable {
     private final Path workerJar;
     private final Path logDir;
     private final Map<String, String> gatewayEnvironment = new LinkedHashMap<>();
+    private final Map<String, String> commonEnvironment = new LinkedHashMap<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<JavaApp> workers = new CopyOnWriteArrayList<>();
     private final Map<JavaApp, Integer> workerPorts = new ConcurrentHashMap<>();
@@ -84,6 +85,18 @@ public final class AppProcesses implements AutoCloseable {
     /** JVM options for every app started from now on. */
     public AppProcesses withJvmArgs(String... options) {
         jvmArgs.addAll(List.of(options));
+        return this;
+    }
+
+    /** An environment variable of every app started from now on (e.g. a topic or consumer group of a test's own). */
+    public AppProcesses withEnv(String name, String value) {
+        commonEnvironment.put(name, value);
+        return this;
+    }
+
+    /** An environment variable of the gateway only. */
+    public AppProcesses withGatewayEnv(String name, String value) {
+        gatewayEnvironment.put(name, value);
         return this;
     }
 
@@ -164,6 +177,7 @@ public final class AppProcesses implements AutoCloseable {
     private JavaApp app(String name, Path jar) {
         return new JavaApp(name, jar, logDir.resolve(name + ".log"))
                 .withEnv(engineEnvironment)
+                .withEnv(commonEnvironment)
                 .withJvmArgs(jvmArgs.toArray(String[]::new))
                 .echoTo(echo);
     }
@@ -180,6 +194,11 @@ public final class AppProcesses implements AutoCloseable {
 
     public int gatewayPort() {
         return gatewayPort;
+    }
+
+    /** The port the gateway serves its health and metrics on. */
+    public int gatewayManagementPort() {
+        return gatewayManagementPort;
     }
 
     /** The port a worker serves its health and metrics on. */

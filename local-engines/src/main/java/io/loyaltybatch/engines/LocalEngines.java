@@ -1,5 +1,7 @@
 package io.loyaltybatch.engines;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +35,24 @@ public final class LocalEngines implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Engines on free ports with temporary data, not yet started. */
     /** A port that was free on 127.0.0.1 a moment ago, for an application a test starts beside the engines. */
     public static int freePort() {
         return Processes.freePort();
     }
 
+    /** A free port whose successor was free too, for a Kafka broker whose controller listens on the next port. */
+    public static int freePortPair() {
+        while (true) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return next.getLocalPort() - 1;
+            } catch (IOException taken) {
+                // try another pair
+            }
+        }
+    }
+
+    /** Engines on free ports with temporary data, not yet started. */
     public static LocalEngines temporary() {
         return EngineKind.PROCESSES.create();
     }

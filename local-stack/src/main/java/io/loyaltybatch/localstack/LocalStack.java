@@ -3,6 +3,7 @@ package io.loyaltybatch.localstack;
 import io.loyaltybatch.engines.AppProcesses;
 import io.loyaltybatch.engines.EngineException;
 import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.engines.LocalEngines;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,9 @@ public final class LocalStack {
         if (!settings.enginesOnly() && !apps.jarsPresent(System.err)) {
             return 1;
         }
+        if (settings.addWorker()) {
+            return addWorker(apps);
+        }
         try {
             out.println("Starting engines (data in " + settings.localDir() + ") ...");
             engines.start();
@@ -101,6 +105,25 @@ public final class LocalStack {
         Ports.ensureFree(settings.workerPort(), "batch worker", "WORKER_SERVER_PORT");
         apps.launchGateway(settings.gatewayPort(), settings.gatewayManagementPort());
         apps.launchWorker("worker", settings.workerPort(), Map.of());
+        for (int n = 2; n <= settings.workers(); n++) {
+            int port = LocalEngines.freePort();
+            out.println("Worker " + n + ": health and metrics on http://localhost:" + port + "/actuator");
+            apps.launchWorker("worker-" + n, port, Map.of());
+        }
+    }
+
+    /** One more worker for the stack running already: its engines are where that stack's settings put them. */
+    private int addWorker(AppProcesses apps) {
+        String name = "worker-added-" + ProcessHandle.current().pid();
+        int port = LocalEngines.freePort();
+        try {
+            apps.launchWorker(name, port, Map.of());
+            out.println("READY: " + name + " started, health and metrics on http://localhost:" + port
+                    + "/actuator (Ctrl-C stops it; its partitions move back to the others)");
+            return supervise(apps);
+        } finally {
+            apps.close();
+        }
     }
 
     /**

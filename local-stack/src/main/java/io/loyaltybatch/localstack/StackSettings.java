@@ -1,5 +1,9 @@
 package io.loyaltybatch.localstack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +13,8 @@ import java.util.Optional;
  *
  * @param enginesOnly  start only Kafka, Redis and PostgreSQL and print how to reach them
  * @param help         print usage and exit
+ * @param workers      how many worker processes to start (one consumer group: partitions are shared among them)
+ * @param addWorker    start one more worker for a stack that runs already (its engines), until Ctrl-C
  * @param root         the checkout (working directory), where the app jars are built
  * @param localDir     where embedded engines keep their data and the apps their logs ({@code .local})
  * @param kafkaPort    embedded Kafka client port; its controller listens on the next port
@@ -22,6 +28,8 @@ import java.util.Optional;
 record StackSettings(
         boolean enginesOnly,
         boolean help,
+        int workers,
+        boolean addWorker,
         Path root,
         Path localDir,
         int kafkaPort,
@@ -32,27 +40,40 @@ record StackSettings(
         int workerPort,
         Map<String, String> env) {
 
-    static final String USAGE = """
-            Usage: ./run.sh [--engines-only] [--help]
-              (no flag)       start Kafka, Redis, PostgreSQL, the API gateway and the batch worker
-              --engines-only  start only the engines and print their connection settings
-            Data and logs live in .local/ (LOCAL_STACK_DIR). Embedded engine ports: LOCAL_KAFKA_PORT (19092,
-            controller on the next port), LOCAL_REDIS_PORT (16379), LOCAL_POSTGRES_PORT (15432). App ports:
-            SERVER_PORT (gateway API, 8080), GATEWAY_MANAGEMENT_PORT (gateway health and metrics, 8082),
-            WORKER_SERVER_PORT (8081). An engine is used as is, not started,
-            when its Spring variable is set: SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATA_REDIS_URL,
-            SPRING_DATASOURCE_URL (+ SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD).""";
+    /** The usage text, kept in {@code usage.txt} so that {@code ./run.sh --help} prints it without a build. */
+    static final String USAGE = usage();
+
+    private static String usage() {
+        try (InputStream text = StackSettings.class.getResourceAsStream("/usage.txt")) {
+            return new String(text.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Reads flags and variables; throws IllegalArgumentException for an unknown flag or a bad port. */
     static StackSettings from(String[] args, Map<String, String> env, Path workingDir) {
         boolean enginesOnly = false;
         boolean help = false;
-        for (String arg : args) {
-            switch (arg) {
+        boolean addWorker = false;
+        int workers = 1;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--engines-only" -> enginesOnly = true;
                 case "--help", "-h" -> help = true;
-                default -> throw new IllegalArgumentException("Unknown option: " + arg);
+                case "--add-worker" -> addWorker = true;
+                case "--workers" -> workers = workers(i + 1 < args.length ? args[++i] : "");
+                default -> {
+                    if (args[i].startsWith("--workers=")) {
+                        workers = workers(args[i].substring("--workers=".length()));
+                    } else {
+                        throw new IllegalArgumentException("Unknown option: " + args[i]);
+                    }
+                }
             }
+        }
+        if ((enginesOnly ? 1 : 0) + (addWorker ? 1 : 0) + (workers != 1 ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--workers, --add-worker and --engines-only exclude each other");
         }
         Path root = workingDir.toAbsolutePath();
         Path localDir =
@@ -60,6 +81,8 @@ record StackSettings(
         return new StackSettings(
                 enginesOnly,
                 help,
+                workers,
+                addWorker,
                 root,
                 localDir,
                 port(env, "LOCAL_KAFKA_PORT", 19092),
@@ -69,6 +92,19 @@ record StackSettings(
                 port(env, "GATEWAY_MANAGEMENT_PORT", 8082),
                 port(env, "WORKER_SERVER_PORT", 8081),
                 Map.copyOf(env));
+    }
+
+    private static int workers(String value) {
+        try {
+            int workers = Integer.parseInt(value.strip());
+            if (workers >= 1 && workers <= 12) {
+                return workers;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "--workers takes a number from 1 to 12 (the partitions), not '" + value + "'");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

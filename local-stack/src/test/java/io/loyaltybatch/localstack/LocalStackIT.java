@@ -3,6 +3,7 @@ package io.loyaltybatch.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.loyaltybatch.engines.LocalEngines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -36,13 +37,13 @@ class LocalStackIT {
         fakeJar(checkout.resolve("api-gateway/target/api-gateway.jar"));
         fakeJar(checkout.resolve("batch-worker/target/batch-worker.jar"));
         output = checkout.resolve("launcher.out");
-        int kafka = freePortPair();
+        int kafka = LocalEngines.freePortPair();
         env.put("LOCAL_KAFKA_PORT", Integer.toString(kafka));
-        env.put("LOCAL_REDIS_PORT", Integer.toString(freePort()));
-        env.put("LOCAL_POSTGRES_PORT", Integer.toString(freePort()));
-        env.put("SERVER_PORT", Integer.toString(freePort()));
-        env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
-        env.put("WORKER_SERVER_PORT", Integer.toString(freePort()));
+        env.put("LOCAL_REDIS_PORT", Integer.toString(LocalEngines.freePort()));
+        env.put("LOCAL_POSTGRES_PORT", Integer.toString(LocalEngines.freePort()));
+        env.put("SERVER_PORT", Integer.toString(LocalEngines.freePort()));
+        env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(LocalEngines.freePort()));
+        env.put("WORKER_SERVER_PORT", Integer.toString(LocalEngines.freePort()));
     }
 
     @Test
@@ -121,24 +122,6 @@ class LocalStackIT {
         try (OutputStream out = Files.newOutputStream(jar);
                 JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             jarOut.finish();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A free port whose successor is free too (Kafka's controller listens there). */
-    private static int freePortPair() throws IOException {
-        while (true) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return next.getLocalPort() - 1;
-            } catch (IOException taken) {
-                // try another pair
-            }
         }
     }
 }

@@ -13,6 +13,8 @@ import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.RedactedFailure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,6 +55,7 @@ public class JobSubmission {
     private final ItemPublisher publisher;
     private final GatewayProperties properties;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     JobSubmission(
             BatchRequestParser parser,
@@ -62,7 +65,8 @@ public class JobSubmission {
             IdempotencyStore idempotency,
             ItemPublisher publisher,
             GatewayProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry metrics) {
         this.parser = parser;
         this.validation = validation;
         this.jobIds = jobIds;
@@ -71,6 +75,7 @@ public class JobSubmission {
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Submitted submit(Tenant tenant, String typeName, byte[] body, String idempotencyKey) {
@@ -125,6 +130,16 @@ public class JobSubmission {
             deleteQuietly(jobId, e);
             throw e;
         }
+        Counter.builder("loyalty.jobs.submitted")
+                .description("Jobs accepted, by type")
+                .tag("type", type.pathName())
+                .register(metrics)
+                .increment();
+        Counter.builder("loyalty.items.rejected")
+                .description("Items of accepted jobs failed at submit by validation, by type")
+                .tag("type", type.pathName())
+                .register(metrics)
+                .increment(rejected.size());
         log.info(
                 "Job {} accepted: {} {} item(s), {} rejected at submit",
                 jobId,

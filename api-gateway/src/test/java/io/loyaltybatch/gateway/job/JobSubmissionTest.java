@@ -9,6 +9,7 @@ import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.support.EngineUnavailableException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,8 @@ class JobSubmissionTest {
                 idempotency,
                 publisher,
                 properties,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new SimpleMeterRegistry());
     }
 
     private static byte[] body(String json) {
@@ -170,7 +172,8 @@ class JobSubmissionTest {
                 idempotency,
                 publisher,
                 properties,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new SimpleMeterRegistry());
 
         assertThatThrownBy(
                         () -> submitting.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "k"))

@@ -19,31 +19,44 @@ import org.springframework.stereotype.Component;
 class ItemListener {
 
     private final ItemProcessing processing;
+    private final ItemMetrics metrics;
 
-    ItemListener(ItemProcessing processing) {
+    ItemListener(ItemProcessing processing, ItemMetrics metrics) {
         this.processing = processing;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "items", idIsGroup = false, topics = "${loyalty.items-topic.name}", batch = "true")
     void onPoll(List<ConsumerRecord<String, String>> records) {
+        metrics.poll(records.size());
         List<ItemEnvelope> items = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
                 items.add(WireCodec.decodeEnvelope(records.get(i).value()));
             } catch (MalformedEnvelopeException e) {
-                processPrefix(items);
+                processPrefix(records, items);
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        processPrefix(items);
+        processPrefix(records, items);
     }
 
-    private void processPrefix(List<ItemEnvelope> items) {
+    private void processPrefix(List<ConsumerRecord<String, String>> records, List<ItemEnvelope> items) {
         try {
             processing.process(items);
+            done(records, items.size());
         } catch (ItemFailedException e) {
             // the records before it are done; the error handler retries from this one
+            done(records, e.position());
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.position());
         }
+    }
+
+    private void done(List<ConsumerRecord<String, String>> records, int count) {
+        metrics.done(
+                records.subList(0, count).stream()
+                        .map(ConsumerRecord::timestamp)
+                        .toList(),
+                System.currentTimeMillis());
     }
 }

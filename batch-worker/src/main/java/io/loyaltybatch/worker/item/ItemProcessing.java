@@ -31,12 +31,14 @@ public class ItemProcessing {
     private final ItemLedger ledger;
     private final ItemDispatch dispatch;
     private final Clock clock;
+    private final ItemMetrics metrics;
 
-    ItemProcessing(ProgressStore progress, ItemLedger ledger, ItemDispatch dispatch, Clock clock) {
+    ItemProcessing(ProgressStore progress, ItemLedger ledger, ItemDispatch dispatch, Clock clock, ItemMetrics metrics) {
         this.progress = progress;
         this.ledger = ledger;
         this.dispatch = dispatch;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -55,6 +57,7 @@ public class ItemProcessing {
             processTogether(items);
         } catch (EngineUnavailableException e) {
             log.warn("A poll of {} item(s) waits and is retried: {}", items.size(), e.getMessage());
+            metrics.retried();
             throw e;
         } catch (RuntimeException e) {
             log.warn(
@@ -70,20 +73,28 @@ public class ItemProcessing {
      * {@code (jobId, index)} like any other, so a later delivery re-reports it.
      */
     public void reportUnprocessable(ItemRef item) {
-        if (ledger.recordUnprocessable(item) instanceof LedgerOutcome.Recorded recorded) {
-            logEnds(
+        LedgerOutcome outcome = ledger.recordUnprocessable(item);
+        if (item instanceof ItemEnvelope envelope) {
+            metrics.processed(List.of(envelope), List.of(outcome));
+        }
+        if (outcome instanceof LedgerOutcome.Recorded recorded) {
+            endsOf(
                     progress.record(List.of(new JobItemResult(item.jobId(), recorded.result())), clock.instant()),
                     List.of(item));
         }
     }
 
-    private static void logEnds(List<JobEnd> ends, List<? extends ItemRef> items) {
+    /** Logs and counts the jobs that ended now. */
+    private void endsOf(List<JobEnd> ends, List<? extends ItemRef> items) {
         for (JobEnd end : ends) {
-            String tenant = items.stream()
+            ItemRef first = items.stream()
                     .filter(item -> item.jobId() == end.jobId())
-                    .map(ItemRef::tenantId)
                     .findFirst()
-                    .orElse("");
+                    .orElseThrow();
+            if (first instanceof ItemEnvelope envelope) {
+                metrics.jobEnded(envelope.type(), end.status());
+            }
+            String tenant = first.tenantId();
             JobMdc.run(
                     end.jobId(),
                     tenant,
@@ -118,7 +129,8 @@ public class ItemProcessing {
                 recorded.add(new JobItemResult(known.get(i).jobId(), result.result()));
             }
         }
-        logEnds(progress.record(recorded, clock.instant()), known);
+        metrics.processed(known, outcomes);
+        endsOf(progress.record(recorded, clock.instant()), known);
         log.debug(
                 "Poll of {} item(s): {} applied or re-reported, {} of ended jobs, {} of unknown jobs",
                 items.size(),

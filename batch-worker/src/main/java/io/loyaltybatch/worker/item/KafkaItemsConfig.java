@@ -14,8 +14,10 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -50,11 +52,22 @@ class KafkaItemsConfig {
         return new KafkaItemsTopic(admin.getConfigurationProperties(), topic, true);
     }
 
+    /**
+     * Commits past the commit marker a Kafka transaction leaves after the gateway's last record in a partition: the
+     * broker counts the marker's offset, so without it the group's lag would never return to 0 (and an autoscaler
+     * on lag would never scale in).
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> committedPastMarkers() {
+        return container -> container.getContainerProperties().setFixTxOffsets(true);
+    }
+
     @Bean
     DefaultErrorHandler itemsErrorHandler(
             KafkaTemplate<Object, Object> template,
             ItemsTopicProperties topic,
             ItemProcessing processing,
+            ItemMetrics metrics,
             WorkerProperties worker) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
                 template, (record, exception) -> new TopicPartition(topic.deadLetterName(), record.partition()));
@@ -63,8 +76,8 @@ class KafkaItemsConfig {
                 DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
                 DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         deadLetters.setHeadersFunction(KafkaItemsConfig::causeHeaders);
-        DefaultErrorHandler handler =
-                new DefaultErrorHandler(new UnprocessableItemRecoverer(processing, deadLetters), unlimited(worker));
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                new UnprocessableItemRecoverer(processing, deadLetters, metrics), unlimited(worker));
         // a failing item (reported by index) gets a few tries; everything else is the infrastructure: no limit
         handler.setBackOffFunction((record, exception) ->
                 FailureClassifier.isEngineUnavailable(exception) ? unlimited(worker) : limited(worker));

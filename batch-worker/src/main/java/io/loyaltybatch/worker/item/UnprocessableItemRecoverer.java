@@ -27,9 +27,13 @@ class UnprocessableItemRecoverer implements ConsumerRecordRecoverer {
     private final ItemProcessing processing;
     private final DeadLetterPublishingRecoverer deadLetters;
 
-    UnprocessableItemRecoverer(ItemProcessing processing, DeadLetterPublishingRecoverer deadLetters) {
+    private final ItemMetrics metrics;
+
+    UnprocessableItemRecoverer(
+            ItemProcessing processing, DeadLetterPublishingRecoverer deadLetters, ItemMetrics metrics) {
         this.processing = processing;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,6 +46,7 @@ class UnprocessableItemRecoverer implements ConsumerRecordRecoverer {
                     "Unreadable record at {}-{}@{} dead-lettered", record.topic(), record.partition(), record.offset());
         }
         deadLetters.accept(record, exception);
+        metrics.deadLettered();
     }
 
     private void report(ItemRef item) {

@@ -61,8 +61,8 @@ class JdbcItemLedger implements ItemLedger {
         }
     }
 
-    /** A result as recorded, with the tenant of the item it was recorded for. */
-    private record Recorded(String tenantId, ItemResult result) {}
+    /** A result as recorded, with the tenant of the item it was recorded for, and whether by an earlier delivery. */
+    private record Recorded(String tenantId, ItemResult result, boolean earlier) {}
 
     /** Some of a poll's items were recorded by another delivery: the transaction is rolled back and tried again. */
     private static final class RecordedMeanwhile extends RuntimeException {
@@ -108,16 +108,18 @@ class JdbcItemLedger implements ItemLedger {
                 "Item could not be processed");
         return JdbcFailures.call(() -> transaction.execute(status -> {
             JobFence.enterShared(jdbc, List.of(item.jobId()));
-            jdbc.update(
-                    RECORD_UNPROCESSABLE,
-                    item.jobId(),
-                    item.index(),
-                    item.tenantId(),
-                    WireCodec.encode(failed),
-                    item.jobId());
+            boolean recordedNow = jdbc.update(
+                            RECORD_UNPROCESSABLE,
+                            item.jobId(),
+                            item.index(),
+                            item.tenantId(),
+                            WireCodec.encode(failed),
+                            item.jobId())
+                    == 1;
             return jdbc.queryForList(STORED_RESULT, String.class, item.jobId(), item.index(), item.tenantId()).stream()
                     .findFirst()
-                    .<LedgerOutcome>map(stored -> new LedgerOutcome.Recorded(WireCodec.decodeResult(stored)))
+                    .<LedgerOutcome>map(
+                            stored -> new LedgerOutcome.Recorded(WireCodec.decodeResult(stored), !recordedNow))
                     .orElseGet(() -> ended(List.of(item.jobId())).isEmpty()
                             ? new LedgerOutcome.Recorded(failed)
                             : new LedgerOutcome.Cancelled());
@@ -155,7 +157,7 @@ class JdbcItemLedger implements ItemLedger {
         }
         Map<ItemId, Recorded> results = new HashMap<>(earlier);
         for (int i = 0; i < fresh.size(); i++) {
-            results.put(ItemId.of(fresh.get(i)), new Recorded(fresh.get(i).tenantId(), applied.get(i)));
+            results.put(ItemId.of(fresh.get(i)), new Recorded(fresh.get(i).tenantId(), applied.get(i), false));
         }
         return items.stream().map(item -> outcome(item, results, ended)).toList();
     }
@@ -167,7 +169,7 @@ class JdbcItemLedger implements ItemLedger {
                 // the (jobId, index) is taken by another tenant's item: never report its result
                 throw new IllegalStateException("an item's id is already taken by another tenant's item");
             }
-            return new LedgerOutcome.Recorded(recorded.result());
+            return new LedgerOutcome.Recorded(recorded.result(), recorded.earlier());
         }
         if (ended.contains(item.jobId())) {
             return new LedgerOutcome.Cancelled();
@@ -199,7 +201,7 @@ class JdbcItemLedger implements ItemLedger {
                 row -> {
                     results.put(
                             new ItemId(row.getLong(1), row.getInt(2)),
-                            new Recorded(row.getString(3), WireCodec.decodeResult(row.getString(4))));
+                            new Recorded(row.getString(3), WireCodec.decodeResult(row.getString(4)), true));
                 },
                 bigint(items.stream().map(ItemId::jobId).toList()),
                 integer(items.stream().map(ItemId::index).toList()));

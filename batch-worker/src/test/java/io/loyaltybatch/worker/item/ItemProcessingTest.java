@@ -15,6 +15,7 @@ import io.loyaltybatch.worker.Items;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.ledger.LedgerOutcome;
 import io.loyaltybatch.worker.progress.InMemoryProgressStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +55,8 @@ class ItemProcessingTest {
                             return (LedgerOutcome) new LedgerOutcome.Recorded(applied.get(at));
                         }
                         return done.contains(ref(i))
-                                ? new LedgerOutcome.Recorded(ItemResult.success(i.index(), i.customerId(), "again"))
+                                ? new LedgerOutcome.Recorded(
+                                        ItemResult.success(i.index(), i.customerId(), "again"), true)
                                 : new LedgerOutcome.Cancelled();
                     })
                     .toList();
@@ -123,8 +125,16 @@ class ItemProcessingTest {
     private final InMemoryProgressStore progress = new InMemoryProgressStore();
     private final FakeLedger ledger = new FakeLedger();
     private final RecordingHandlers handlers = new RecordingHandlers();
-    private final ItemProcessing processing =
-            new ItemProcessing(progress, ledger, new ItemDispatch(handlers.all()), Clock.systemUTC());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ItemProcessing processing = new ItemProcessing(
+            progress, ledger, new ItemDispatch(handlers.all()), Clock.systemUTC(), new ItemMetrics(registry));
+
+    private double processed(String type, String outcome, String code) {
+        var counter = registry.find("loyalty.items.processed")
+                .tags("type", type, "outcome", outcome, "code", code)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     private static ItemEnvelope customer(long jobId, int index) {
         return ItemEnvelope.of("acme", jobId, index, ItemType.CUSTOMERS, "c" + index, Items.profile(Map.of()));
@@ -148,6 +158,37 @@ class ItemProcessingTest {
         assertThat(recordedIndexes()).containsExactly(0, 1);
         assertThat(progress.recorded).allMatch(r -> r.jobId() == 1L);
         assertThat(progress.job(1).status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void theMetricsTellAppliedRedeliveredAndCancelledItemsApartAndCountEndedJobs() {
+        progress.createJob(1, "acme", 2);
+        progress.createJob(2, "acme", 2);
+        processing.process(List.of(customer(1, 0)));
+        ledger.endedJobs.add(2L);
+
+        processing.process(List.of(customer(1, 0), customer(1, 1), customer(2, 0)));
+
+        assertThat(processed("customers", "succeeded", "none")).isEqualTo(2);
+        assertThat(processed("customers", "re-reported", "none")).isEqualTo(1);
+        assertThat(processed("customers", "cancelled", "none")).isEqualTo(1);
+        assertThat(registry.find("loyalty.jobs.ended")
+                        .tags("type", "customers", "status", "completed")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEngineOutageCountsARetriedPoll() {
+        progress.createJob(1, "acme", 1);
+        ledger.unavailableAt = 0;
+
+        assertThatThrownBy(() -> processing.process(List.of(customer(1, 0))))
+                .isInstanceOf(EngineUnavailableException.class);
+
+        assertThat(registry.find("loyalty.polls.retried").counter().count()).isEqualTo(1);
+        assertThat(processed("customers", "succeeded", "none")).isZero();
     }
 
     @Test

@@ -1,0 +1,52 @@
+package io.loyaltybatch.gateway.ops;
+
+import io.loyaltybatch.gateway.api.ApiException;
+import io.loyaltybatch.model.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin API (ext): the workers' consumer group as the broker sees it. */
+@RestController
+@RequestMapping(AdminApi.PREFIX)
+class AdminController {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminController.class);
+
+    private final ItemsLag lag;
+    private final ConsumerGroup group;
+
+    AdminController(ItemsLag lag, ConsumerGroup group) {
+        this.lag = lag;
+        this.group = group;
+    }
+
+    /** The group's lag per partition, read from the broker now. */
+    @GetMapping("/lag")
+    ItemsLag.Reading lag() {
+        try {
+            return lag.refresh();
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The group's members and the partitions each holds. */
+    @GetMapping("/consumer-group")
+    ConsumerGroup.Description consumerGroup() {
+        try {
+            return group.describe();
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static ApiException unavailable(Exception cause) {
+        log.warn("The admin API could not read the consumer group: {}", cause.toString());
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.DEPENDENCY_UNAVAILABLE, "Kafka cannot answer now");
+    }
+}

@@ -1,0 +1,62 @@
+package io.loyaltybatch.gateway.ops;
+
+import io.loyaltybatch.support.config.ItemsTopicProperties;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+/** The workers' consumer group as the broker describes it: its state and each member's partitions of the items topic. */
+@Component
+class ConsumerGroup {
+
+    /** One member: a consumer thread of a worker. */
+    record Member(String memberId, String clientId, String host, List<Integer> partitions) {}
+
+    record Description(String groupId, String state, List<Member> members) {}
+
+    private final Admin admin;
+    private final String group;
+    private final String topic;
+
+    ConsumerGroup(Admin admin, KafkaProperties kafka, ItemsTopicProperties topic) {
+        this.admin = admin;
+        this.group = kafka.getConsumer().getGroupId();
+        this.topic = topic.name();
+    }
+
+    Description describe() throws Exception {
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(group))
+                    .describedGroups()
+                    .get(group)
+                    .get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                // no worker ever joined
+                return new Description(group, "NONE", List.of());
+            }
+            throw e;
+        }
+        List<Member> members = description.members().stream()
+                .map(m -> new Member(
+                        m.consumerId(),
+                        m.clientId(),
+                        m.host(),
+                        m.assignment().topicPartitions().stream()
+                                .filter(p -> p.topic().equals(topic))
+                                .map(TopicPartition::partition)
+                                .sorted()
+                                .toList()))
+                .sorted(Comparator.comparing(Member::clientId).thenComparing(Member::memberId))
+                .toList();
+        return new Description(group, description.groupState().toString(), members);
+    }
+}

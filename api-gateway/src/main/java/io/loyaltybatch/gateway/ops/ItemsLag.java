@@ -1,0 +1,160 @@
+package io.loyaltybatch.gateway.ops;
+
+import io.loyaltybatch.support.config.ItemsTopicProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workers' consumer group lag on the items topic, as the broker sees it: per partition, its log-end offset minus
+ * the group's committed offset (the log-start offset where the group never committed, as it starts from the earliest
+ * record). Read with Kafka's admin client every {@code loyalty.ops.lag-interval}, so it exists with no worker running,
+ * which is when an autoscaler needs it (the measure KEDA's kafka trigger and kminion use).
+ *
+ * <p>Gauges: {@code loyalty_items_lag{partition}} (records) and {@code loyalty_items_lag_seconds}: the total lag
+ * divided by the rate at which the group committed over the last {@code loyalty.ops.rate-window}; 0 with no lag,
+ * +Inf with lag and no consumption.
+ */
+@Component
+public class ItemsLag implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(ItemsLag.class);
+
+    /** One partition's positions. */
+    public record PartitionLag(int partition, long logEndOffset, long committedOffset, long lag) {}
+
+    /**
+     * A reading of the group's lag.
+     *
+     * @param consumedPerSecond records the group committed per second over the rate window (0 before two readings)
+     * @param lagSeconds        how long the group takes to consume its lag at that rate
+     */
+    public record Reading(
+            Instant at, List<PartitionLag> partitions, long totalLag, double consumedPerSecond, double lagSeconds) {}
+
+    private record Committed(Instant at, long sum) {}
+
+    private final Admin admin;
+    private final String group;
+    private final ItemsTopicProperties topic;
+    private final OpsProperties properties;
+    private final Clock clock;
+    private final Deque<Committed> history = new ArrayDeque<>();
+    private volatile Reading last;
+
+    ItemsLag(
+            Admin admin,
+            KafkaProperties kafka,
+            ItemsTopicProperties topic,
+            OpsProperties properties,
+            Clock clock,
+            MeterRegistry registry) {
+        this.admin = admin;
+        this.group = kafka.getConsumer().getGroupId();
+        this.topic = topic;
+        this.properties = properties;
+        this.clock = clock;
+        for (int partition = 0; partition < topic.partitions(); partition++) {
+            int p = partition;
+            Gauge.builder("loyalty.items.lag", this, lag -> lag.lagOf(p))
+                    .description("Records of the items topic the workers' consumer group has not committed yet")
+                    .tag("partition", Integer.toString(p))
+                    .register(registry);
+        }
+        Gauge.builder("loyalty.items.lag.seconds", this, lag -> lag.last == null ? Double.NaN : lag.last.lagSeconds())
+                .description("Seconds the workers' consumer group takes to consume its lag at its recent rate")
+                .register(registry);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refreshLogged, properties.lagInterval(), Duration.ZERO));
+    }
+
+    /** The last reading, or null before the first one succeeded. */
+    public Reading last() {
+        return last;
+    }
+
+    private double lagOf(int partition) {
+        Reading reading = last;
+        return reading == null
+                ? Double.NaN
+                : reading.partitions().get(partition).lag();
+    }
+
+    private void refreshLogged() {
+        try {
+            refresh();
+        } catch (Exception e) {
+            log.warn("The consumer group's lag could not be read: {}", e.toString());
+        }
+    }
+
+    /** Reads the lag from the broker now. */
+    public synchronized Reading refresh() throws Exception {
+        List<TopicPartition> partitions = IntStream.range(0, topic.partitions())
+                .mapToObj(p -> new TopicPartition(topic.name(), p))
+                .toList();
+        Admin client = admin;
+        Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest());
+        Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest());
+        List<PartitionLag> lags = new ArrayList<>(partitions.size());
+        long total = 0;
+        long committedSum = 0;
+        for (TopicPartition partition : partitions) {
+            long end = ends.get(partition).offset();
+            OffsetAndMetadata offset = committed.get(partition);
+            long position = offset == null ? starts.get(partition).offset() : offset.offset();
+            long lag = Math.max(0, end - position);
+            lags.add(new PartitionLag(partition.partition(), end, position, lag));
+            total += lag;
+            committedSum += position;
+        }
+        Instant now = clock.instant();
+        history.addLast(new Committed(now, committedSum));
+        while (history.size() > 2
+                && Duration.between(history.peekFirst().at(), now).compareTo(properties.rateWindow()) > 0) {
+            history.removeFirst();
+        }
+        Committed oldest = history.peekFirst();
+        double seconds = Duration.between(oldest.at(), now).toMillis() / 1000.0;
+        double rate = seconds > 0 ? Math.max(0, committedSum - oldest.sum()) / seconds : 0;
+        double lagSeconds = total == 0 ? 0 : rate > 0 ? total / rate : Double.POSITIVE_INFINITY;
+        last = new Reading(now, List.copyOf(lags), total, rate, lagSeconds);
+        return last;
+    }
+
+    private static Map<TopicPartition, ListOffsetsResultInfo> offsets(
+            Admin client, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+        return client.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
+                .all()
+                .get(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,230 @@
+package io.loyaltybatch.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.model.WireCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./run.sh --workers 3}, as a user runs it (the launcher jar against this checkout's app jars, its own engines
+ * and data folder), then {@code ./run.sh --add-worker} from a second process while jobs are queued.
+ */
+class LocalClusterIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern WORKER_PORT =
+            Pattern.compile("Worker \\d+: health and metrics on http://localhost:(\\d+)");
+    private static final Pattern ADDED_PORT = Pattern.compile("started, health and metrics on http://localhost:(\\d+)");
+
+    @TempDir
+    Path data;
+
+    private final List<Process> launched = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (int i = launched.size() - 1; i >= 0; i--) {
+            launched.get(i).destroy();
+            launched.get(i).waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void threeWorkersEachOwnPartitionsAndAFourthAddedMidJobTakesSomeWithNothingLostOrDoubled() throws Exception {
+        int kafka = LocalEngines.freePortPair();
+        int postgres = LocalEngines.freePort();
+        int gateway = LocalEngines.freePort();
+        int firstWorker = LocalEngines.freePort();
+        ProcessBuilder stack = launcher(data.resolve("stack.out"), "--workers", "3");
+        stack.environment().put("LOCAL_KAFKA_PORT", Integer.toString(kafka));
+        stack.environment().put("LOCAL_REDIS_PORT", Integer.toString(LocalEngines.freePort()));
+        stack.environment().put("LOCAL_POSTGRES_PORT", Integer.toString(postgres));
+        stack.environment().put("SERVER_PORT", Integer.toString(gateway));
+        stack.environment().put("GATEWAY_MANAGEMENT_PORT", Integer.toString(LocalEngines.freePort()));
+        stack.environment().put("WORKER_SERVER_PORT", Integer.toString(firstWorker));
+        // small polls on one consumer thread per worker: the jobs queue up faster than three workers apply them
+        stack.environment().put("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20");
+        stack.environment().put("SPRING_KAFKA_LISTENER_CONCURRENCY", "1");
+        launched.add(stack.start());
+        await().atMost(Duration.ofMinutes(3)).until(() -> output("stack.out").contains("READY: loyalty batch API"));
+        List<Integer> workers = new ArrayList<>(List.of(firstWorker));
+        Matcher ports = WORKER_PORT.matcher(output("stack.out"));
+        while (ports.find()) {
+            workers.add(Integer.parseInt(ports.group(1)));
+        }
+        assertThat(workers).hasSize(3);
+        // all three hold partitions, and together all 12, once the group has settled
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> workers.stream().allMatch(port -> assignedPartitions(port) > 0)
+                        && workers.stream()
+                                        .mapToDouble(LocalClusterIT::assignedPartitions)
+                                        .sum()
+                                == 12);
+
+        BatchApiClient api = new BatchApiClient("http://127.0.0.1:" + gateway, "demo-api-key", "demo-secret-key");
+        String prefix = "cluster-" + UUID.randomUUID();
+        List<Long> jobs = new CopyOnWriteArrayList<>();
+        AtomicBoolean submitting = new AtomicBoolean(true);
+        // jobs keep coming until the fourth worker holds partitions, so it joins while items are queued
+        List<String> refused = new CopyOnWriteArrayList<>();
+        Thread submitter = new Thread(() -> {
+            while (submitting.get() && jobs.size() < 120 && refused.isEmpty()) {
+                BatchApiClient.Response response = api.submit("customers", customers(prefix + "-" + jobs.size(), 1000));
+                if (response.status() == 200) {
+                    jobs.add(WireCodec.mapper()
+                            .readTree(response.body())
+                            .get("jobId")
+                            .asLong());
+                } else {
+                    refused.add(response.status() + " " + response.body());
+                }
+            }
+        });
+        submitter.start();
+        await().atMost(Duration.ofMinutes(1)).until(() -> jobs.size() >= 10);
+
+        ProcessBuilder added = launcher(data.resolve("added.out"), "--add-worker");
+        added.environment().putAll(stack.environment());
+        launched.add(added.start());
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> ADDED_PORT.matcher(output("added.out")).find());
+        Matcher addedPort = ADDED_PORT.matcher(output("added.out"));
+        assertThat(addedPort.find()).isTrue();
+        int fourth = Integer.parseInt(addedPort.group(1));
+        await().atMost(Duration.ofMinutes(2)).until(() -> assignedPartitions(fourth) > 0);
+        long unfinished = jobs.stream().filter(job -> !completed(api, job)).count();
+        submitting.set(false);
+        submitter.join(Duration.ofMinutes(1).toMillis());
+        assertThat(refused).isEmpty();
+        assertThat(unfinished)
+                .as("jobs still running when the fourth worker took partitions")
+                .isPositive();
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> workers.stream()
+                                        .mapToDouble(LocalClusterIT::assignedPartitions)
+                                        .sum()
+                                + assignedPartitions(fourth)
+                        == 12);
+
+        await().atMost(Duration.ofMinutes(4)).until(() -> jobs.stream().allMatch(job -> completed(api, job)));
+        for (long job : jobs) {
+            assertThat(WireCodec.mapper()
+                            .readTree(api.status(job).body())
+                            .get("finishedCount")
+                            .asInt())
+                    .isEqualTo(1000);
+        }
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + postgres + "/postgres", "postgres", "postgres");
+                PreparedStatement rows = db.prepareStatement(
+                        "SELECT count(*), count(DISTINCT customer_id) FROM customers WHERE customer_id LIKE ?")) {
+            rows.setString(1, prefix + "-%");
+            try (ResultSet counted = rows.executeQuery()) {
+                counted.next();
+                assertThat(counted.getLong(1)).isEqualTo(jobs.size() * 1000L);
+            }
+        }
+        workers.add(fourth);
+        double applied = workers.stream()
+                .mapToDouble(port -> metric(
+                        port, "loyalty_items_processed_total{code=\"none\",outcome=\"succeeded\",type=\"customers\"}"))
+                .sum();
+        assertThat(applied).as("each item applied once, by one worker").isEqualTo(jobs.size() * 1000.0);
+        assertThat(metric(
+                        fourth,
+                        "loyalty_items_processed_total{code=\"none\",outcome=\"succeeded\",type=\"customers\"}"))
+                .as("the added worker applied some")
+                .isPositive();
+    }
+
+    private ProcessBuilder launcher(Path output, String... args) {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", System.getProperty("stack.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Path.of(System.getProperty("checkout.dir")).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("LOCAL_STACK_DIR", data.resolve("local").toString());
+        List.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATA_REDIS_URL", "SPRING_DATASOURCE_URL")
+                .forEach(builder.environment()::remove);
+        return builder;
+    }
+
+    private String output(String name) throws IOException {
+        return Files.readString(data.resolve(name));
+    }
+
+    private static boolean completed(BatchApiClient api, long job) {
+        return "completed"
+                .equals(WireCodec.mapper()
+                        .readTree(api.status(job).body())
+                        .get("status")
+                        .asString());
+    }
+
+    private static String customers(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"customerId\": \"" + prefix + "-" + i + "\"}")
+                .collect(Collectors.joining(",", "{\"body\": [", "]}"));
+    }
+
+    /** Partitions of the items topic the worker's consumers hold now, from its Kafka client metrics. */
+    private static double assignedPartitions(int port) {
+        String metrics = scrape(port);
+        Matcher values = Pattern.compile("(?m)^kafka_consumer_coordinator_assigned_partitions\\{[^}]*} (\\S+)$")
+                .matcher(metrics);
+        double sum = 0;
+        while (values.find()) {
+            sum += Double.parseDouble(values.group(1));
+        }
+        return sum;
+    }
+
+    private static double metric(int port, String series) {
+        Matcher value =
+                Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape(port));
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+    }
+
+    private static String scrape(int port) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
