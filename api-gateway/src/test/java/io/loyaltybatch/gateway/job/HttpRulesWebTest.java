@@ -14,6 +14,8 @@ import io.loyaltybatch.model.Balance;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.JobEnds;
 import io.loyaltybatch.support.config.SharedConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,6 +27,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -37,6 +41,9 @@ import tools.jackson.databind.JsonNode;
  * real engines and a real server are checked by {@code BatchApiIT} and {@code HttpEdgesIT}.
  */
 @WebMvcTest(
+        // the admin API is another door, with its own tests (OperationsIT)
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.loyaltybatch\\.gateway\\.ops\\..*"),
         properties = {
             "loyalty.tenants.acme.api-key=" + HttpRulesWebTest.ACME_KEY,
             "loyalty.tenants.acme.secret-sha256=" + HttpRulesWebTest.ACME_SECRET_SHA256,
@@ -73,6 +80,11 @@ class HttpRulesWebTest {
     @EnableConfigurationProperties({HttpLimits.class, GatewayProperties.class, TenantProperties.class})
     @Import(SharedConfiguration.class)
     static class Ports {
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
 
         @Bean
         InMemoryJobStore jobs() {
