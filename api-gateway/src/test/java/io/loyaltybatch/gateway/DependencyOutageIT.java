@@ -13,6 +13,10 @@ import io.loyaltybatch.engines.KafkaBroker;
 import io.loyaltybatch.engines.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,6 +70,19 @@ class DependencyOutageIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
+    private int readiness() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     private static long jobsInRedis() {
         RedisClient client = RedisClient.create(redis.url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
@@ -83,25 +101,28 @@ class DependencyOutageIT {
 
     @Test
     @Order(1)
-    void kafkaDownGives503AndLeavesNoJob() {
+    void kafkaDownGives503AndLeavesNoJob() throws Exception {
         BatchApiClient api = GatewayTestSupport.acme(port);
         assertThat(api.submit("customers", SEED_CUSTOMERS).status()).isEqualTo(200);
         long jobsBefore = jobsInRedis();
 
+        assertThat(readiness()).isEqualTo(200);
         kafka.stop();
         try {
             assertUnavailable(api.submit("customers", SEED_CUSTOMERS));
             assertThat(jobsInRedis()).isEqualTo(jobsBefore);
+            await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 503);
         } finally {
             kafka.start();
         }
+        await().atMost(Duration.ofSeconds(60)).until(() -> readiness() == 200);
 
         assertThat(api.submit("customers", SEED_CUSTOMERS).status()).isEqualTo(200);
     }
 
     @Test
     @Order(2)
-    void redisDownGives503AndLeavesNoJob() {
+    void redisDownGives503AndLeavesNoJob() throws Exception {
         BatchApiClient api = GatewayTestSupport.acme(port);
         long jobsBefore = jobsInRedis();
 
@@ -109,9 +130,11 @@ class DependencyOutageIT {
         try {
             assertUnavailable(api.submit("customers", SEED_CUSTOMERS));
             assertUnavailable(api.status(1L));
+            await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 503);
         } finally {
             redis.start();
         }
+        await().atMost(Duration.ofSeconds(60)).until(() -> readiness() == 200);
 
         assertThat(jobsInRedis()).isEqualTo(jobsBefore);
         // the client reconnects by itself, after its reconnection backoff

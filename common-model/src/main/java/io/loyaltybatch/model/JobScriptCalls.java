@@ -17,7 +17,12 @@ public final class JobScriptCalls {
     public record Call(JobScripts script, List<String> keys, List<String> args) {}
 
     /** The reply of a script that may move a job: its answer and the moves it made. */
-    public record Moved(String answer, List<JobTransition> moves) {
+    /**
+     * What recording results did to a job.
+     *
+     * @param createdAt when the job was accepted (to the second), null for an unknown job
+     */
+    public record Moved(String answer, List<JobTransition> moves, Instant createdAt) {
 
         /** The move that ended the job, if this call ended it. */
         public JobStatus ended() {
@@ -133,7 +138,11 @@ public final class JobScriptCalls {
     /** Reads the {@code {answer, moves}} reply of claim-starts, record-results and end-job. */
     public static Moved moved(Object reply) {
         List<?> parts = (List<?>) reply;
-        return new Moved(text(parts.get(0)), JobTransition.parse(text(parts.get(1))));
+        String createdAt = parts.size() > 2 ? text(parts.get(2)) : "";
+        return new Moved(
+                text(parts.get(0)),
+                JobTransition.parse(text(parts.get(1))),
+                createdAt.isEmpty() ? null : Instant.parse(createdAt));
     }
 
     private static String text(Object value) {

@@ -91,6 +91,11 @@ class OperationsIT {
                         .sum())
                 .isEqualTo(12);
 
+        assertThat(health(system.managementPort(worker)).get("components").propertyNames())
+                .containsExactlyInAnyOrder("db", "kafka", "readinessState", "redis");
+        assertThat(health(system.gatewayManagementPort()).get("components").propertyNames())
+                .containsExactlyInAnyOrder("kafka", "readinessState", "redis");
+
         String workerMetrics = scrape(system.managementPort(worker));
         assertThat(metric(
                         workerMetrics,
@@ -107,6 +112,13 @@ class OperationsIT {
         assertThat(metric(workerMetrics, "loyalty_jobs_ended_total{status=\"completed\",type=\"customers\"}"))
                 .isEqualTo(1);
         assertThat(metric(workerMetrics, "loyalty_poll_records_sum")).isEqualTo(993 + 40);
+        assertThat(metric(
+                        workerMetrics, "loyalty_jobs_duration_seconds_count{status=\"completed\",type=\"customers\"}"))
+                .isEqualTo(1);
+        assertThat(metric(
+                        workerMetrics,
+                        "loyalty_jobs_duration_seconds_count{status=\"failed\",type=\"balance-adjustment\"}"))
+                .isEqualTo(1);
         assertThat(workerMetrics).contains("hikaricp_connections", "kafka_consumer_");
 
         String gatewayMetrics = scrape(system.gatewayManagementPort());
@@ -206,6 +218,16 @@ class OperationsIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.gatewayPort() + path));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode health(int managementPort) throws IOException, InterruptedException {
+        String body = HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return WireCodec.mapper().readTree(body);
     }
 
     private static String scrape(int managementPort) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package io.loyaltybatch.gateway.ops;
 
+import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.support.ScheduledTasks;
 import io.loyaltybatch.support.config.ItemsTopicProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,7 +93,11 @@ public class ItemsLag implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::refreshLogged, properties.lagInterval(), Duration.ZERO));
+        tasks.addFixedDelayTask(new FixedDelayTask(
+                ScheduledTasks.oneLinePerFailure(
+                        log, "Reading the consumer group's lag", properties.lagInterval(), this::refreshNow),
+                properties.lagInterval(),
+                Duration.ZERO));
     }
 
     /** The last reading, or null before the first one succeeded. */
@@ -106,11 +112,13 @@ public class ItemsLag implements SchedulingConfigurer {
                 : reading.partitions().get(partition).lag();
     }
 
-    private void refreshLogged() {
+    private void refreshNow() {
         try {
             refresh();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.warn("The consumer group's lag could not be read: {}", e.toString());
+            throw new EngineUnavailableException("Kafka", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.loyaltybatch.gateway.ops;
 
+import io.loyaltybatch.support.kafka.KafkaHealthIndicator;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +13,11 @@ class OpsConfig {
     @Bean(destroyMethod = "close")
     Admin groupAdmin(KafkaAdmin kafkaAdmin) {
         return Admin.create(kafkaAdmin.getConfigurationProperties());
+    }
+
+    /** Kafka in the gateway's readiness: without it no job can be accepted. */
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties());
     }
 }

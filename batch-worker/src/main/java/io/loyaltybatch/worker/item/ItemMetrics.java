@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  *       before, which re-reports its first result and applies nothing);
  *   <li>{@code loyalty_items_latency_seconds}: from an item's publication by the gateway (its record's timestamp) to
  *       its result being recorded: queueing and applying, with SLO buckets;
- *   <li>{@code loyalty_jobs_ended_total{type,status}}: jobs whose last item this worker recorded;
+ *   <li>{@code loyalty_jobs_ended_total{type,status}}: jobs whose last item this worker recorded, and
+ *       {@code loyalty_jobs_duration_seconds{type,status}}: from their acceptance (to the second) to that end;
  *   <li>{@code loyalty_poll_records}: records per poll;
  *   <li>{@code loyalty_items_dead_lettered_total}, {@code loyalty_polls_retried_total}: records sent to the
  *       dead-letter topic, and polls delivered again because an engine could not serve.
@@ -43,6 +44,17 @@ public class ItemMetrics {
         Duration.ofMinutes(1),
         Duration.ofMinutes(5),
         Duration.ofMinutes(15)
+    };
+
+    private static final Duration[] JOB_SLOS = {
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(15),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(15),
+        Duration.ofHours(1)
     };
 
     private final MeterRegistry registry;
@@ -94,12 +106,19 @@ public class ItemMetrics {
         return List.of(type.pathName(), "cancelled", "none");
     }
 
-    void jobEnded(ItemType type, JobStatus status) {
+    /** A job this worker's results ended, {@code sinceCreated} after its POST was accepted (to the second). */
+    void jobEnded(ItemType type, JobStatus status, Duration sinceCreated) {
         Counter.builder("loyalty.jobs.ended")
                 .description("Jobs ended by this worker's results, by type and terminal status")
                 .tags("type", type.pathName(), "status", status.wireName())
                 .register(registry)
                 .increment();
+        Timer.builder("loyalty.jobs.duration")
+                .description("From a job's acceptance (to the second) to its end by its last result")
+                .tags("type", type.pathName(), "status", status.wireName())
+                .serviceLevelObjectives(JOB_SLOS)
+                .register(registry)
+                .record(sinceCreated.isNegative() ? Duration.ZERO : sinceCreated);
     }
 
     /** The records of a poll that are done, with their publication times (epoch milliseconds). */

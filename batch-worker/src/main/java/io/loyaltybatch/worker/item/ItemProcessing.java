@@ -11,6 +11,7 @@ import io.loyaltybatch.worker.progress.ProgressStore.JobEnd;
 import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
 import io.loyaltybatch.worker.progress.ProgressStore.StartDecision;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -92,7 +93,10 @@ public class ItemProcessing {
                     .findFirst()
                     .orElseThrow();
             if (first instanceof ItemEnvelope envelope) {
-                metrics.jobEnded(envelope.type(), end.status());
+                metrics.jobEnded(
+                        envelope.type(),
+                        end.status(),
+                        end.createdAt() == null ? Duration.ZERO : Duration.between(end.createdAt(), clock.instant()));
             }
             String tenant = first.tenantId();
             JobMdc.run(

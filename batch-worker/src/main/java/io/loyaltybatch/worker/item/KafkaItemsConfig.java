@@ -6,6 +6,7 @@ import io.loyaltybatch.model.UnreadablePayloadException;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.RedactedFailure;
 import io.loyaltybatch.support.config.ItemsTopicProperties;
+import io.loyaltybatch.support.kafka.KafkaHealthIndicator;
 import io.loyaltybatch.support.kafka.KafkaItemsTopic;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +51,12 @@ class KafkaItemsConfig {
     @Bean
     KafkaItemsTopic itemsTopic(KafkaAdmin admin, ItemsTopicProperties topic) {
         return new KafkaItemsTopic(admin.getConfigurationProperties(), topic, true);
+    }
+
+    /** Kafka in the worker's readiness: without it no item arrives. */
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin.getConfigurationProperties());
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.loyaltybatch.worker.ledger;
 
 import io.loyaltybatch.schema.JobIdBlocks;
+import io.loyaltybatch.support.ScheduledTasks;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -71,23 +71,22 @@ class ProcessedItemPartitions implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::runLogged, properties.purgeInterval(), Duration.ZERO));
+        tasks.addFixedDelayTask(new FixedDelayTask(
+                ScheduledTasks.oneLinePerFailure(
+                        log, "The processed_items maintenance", properties.purgeInterval(), this::runLogged),
+                properties.purgeInterval(),
+                Duration.ZERO));
     }
 
     private void runLogged() {
-        try {
-            Maintenance done = maintain();
-            if (!done.created().isEmpty() || !done.dropped().isEmpty() || done.purged() > 0) {
-                log.info(
-                        "processed_items: created {}, dropped {} (past the retention of {}), deleted {} old row(s)",
-                        done.created(),
-                        done.dropped(),
-                        properties.processedItemsRetention(),
-                        done.purged());
-            }
-        } catch (DataAccessException e) {
-            log.warn(
-                    "processed_items maintenance is tried again in {}: {}", properties.purgeInterval(), e.getMessage());
+        Maintenance done = maintain();
+        if (!done.created().isEmpty() || !done.dropped().isEmpty() || done.purged() > 0) {
+            log.info(
+                    "processed_items: created {}, dropped {} (past the retention of {}), deleted {} old row(s)",
+                    done.created(),
+                    done.dropped(),
+                    properties.processedItemsRetention(),
+                    done.purged());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.loyaltybatch.worker.points;
 
+import io.loyaltybatch.support.ScheduledTasks;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,11 @@ class PendingPointsRelease implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::releaseMaturedPoints, interval, Duration.ofSeconds(10)));
+        tasks.addFixedDelayTask(new FixedDelayTask(
+                ScheduledTasks.oneLinePerFailure(
+                        log, "The release of matured pending points", interval, this::releaseMaturedPoints),
+                interval,
+                Duration.ofSeconds(10)));
     }
 
     void releaseMaturedPoints() {

@@ -35,8 +35,12 @@ public interface ProgressStore {
      */
     List<JobEnd> record(List<JobItemResult> results, Instant now);
 
-    /** A job that ended, and how. */
-    record JobEnd(long jobId, JobStatus status) {}
+    /**
+     * A job that ended, and how.
+     *
+     * @param createdAt when it was accepted (to the second)
+     */
+    record JobEnd(long jobId, JobStatus status, Instant createdAt) {}
 
     /** A result and the job it belongs to. */
     record JobItemResult(long jobId, ItemResult result) {}

@@ -98,7 +98,7 @@ class RedisProgressStore implements ProgressStore {
         for (Long jobId : byJob.keySet()) {
             JobScriptCalls.Moved moved = JobScriptCalls.moved(replies.get(reply++));
             if (moved.ended() != null) {
-                endedNow.add(new JobEnd(jobId, moved.ended()));
+                endedNow.add(new JobEnd(jobId, moved.ended(), moved.createdAt()));
             }
             if (!"X".equals(moved.answer())
                     && JobStatus.fromWireName(moved.answer()).isTerminal()) {

@@ -3,6 +3,7 @@ package io.loyaltybatch.worker.progress;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.support.JobEnds;
+import io.loyaltybatch.support.ScheduledTasks;
 import io.loyaltybatch.worker.item.JobMdc;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
@@ -66,8 +67,11 @@ class StalledJobWatchdog implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(
-                new FixedDelayTask(this::check, properties.checkInterval(), properties.checkInterval()));
+        tasks.addFixedDelayTask(new FixedDelayTask(
+                ScheduledTasks.oneLinePerFailure(
+                        log, "The stalled-job watchdog", properties.checkInterval(), this::check),
+                properties.checkInterval(),
+                properties.checkInterval()));
     }
 
     void check() {

@@ -5,6 +5,7 @@ import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.JobTransition;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class InMemoryProgressStore implements ProgressStore {
         final String tenantId;
         final int itemCount;
         final Map<Integer, ItemResult> results = new LinkedHashMap<>();
+        final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         JobStatus status = JobStatus.QUEUED;
 
         Job(String tenantId, int itemCount) {
@@ -89,7 +91,7 @@ public final class InMemoryProgressStore implements ProgressStore {
                 // results mean a worker took the job up: a queued job runs before it ends, as in the scripts
                 JobStatus from = status == JobStatus.QUEUED ? JobStatus.RUNNING : status;
                 job.status = new JobTransition(from, target).to();
-                ends.add(new JobEnd(jobId, target));
+                ends.add(new JobEnd(jobId, target, job.createdAt));
             }
         });
         return ends;

@@ -1,6 +1,7 @@
 package io.loyaltybatch.worker.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
@@ -71,7 +72,8 @@ abstract class ProgressStoreContract {
         List<JobEnd> ends = store().record(List.of(failed(jobId, 1), ok(jobId, 0)), NOW);
         List<JobEnd> again = store().record(List.of(failed(jobId, 1)), NOW);
 
-        assertThat(ends).containsExactly(new JobEnd(jobId, JobStatus.COMPLETED));
+        assertThat(ends).extracting(JobEnd::jobId, JobEnd::status).containsExactly(tuple(jobId, JobStatus.COMPLETED));
+        assertThat(ends.get(0).createdAt()).isNotNull();
         assertThat(again).isEmpty();
         assertThat(status(jobId)).isEqualTo(JobStatus.COMPLETED);
         assertThat(results(jobId)).extracting(ItemResult::index).containsExactlyInAnyOrder(0, 1);
@@ -84,7 +86,7 @@ abstract class ProgressStoreContract {
 
         List<JobEnd> ends = store().record(List.of(failed(jobId, 0)), NOW);
 
-        assertThat(ends).containsExactly(new JobEnd(jobId, JobStatus.FAILED));
+        assertThat(ends).extracting(JobEnd::jobId, JobEnd::status).containsExactly(tuple(jobId, JobStatus.FAILED));
         assertThat(status(jobId)).isEqualTo(JobStatus.FAILED);
     }
 

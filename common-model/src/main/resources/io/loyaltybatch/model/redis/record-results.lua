@@ -5,9 +5,9 @@
 -- KEYS: header, results
 -- ARGV: now, retentionSeconds, running, runningFrom, completed, completedFrom, failed, failedFrom,
 --       [index, ok (1/0), resultJson]...
--- Returns {the job's status after recording (X if the job is unknown), moves made ('a>b,b>c', or '')}.
+-- Returns {the job's status after recording (X if the job is unknown), moves made ('a>b,b>c', or ''), createdAt}.
 local function member(list, name) return string.find(',' .. list .. ',', ',' .. name .. ',', 1, true) ~= nil end
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'X', ''} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'X', '', ''} end
 local finished, errors = 0, 0
 for i = 9, #ARGV, 3 do
   if redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 2]) == 1 then
@@ -17,7 +17,7 @@ end
 if finished > 0 then redis.call('HINCRBY', KEYS[1], 'finished', finished) end
 if errors > 0 then redis.call('HINCRBY', KEYS[1], 'errors', errors) end
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1])
-local h = redis.call('HMGET', KEYS[1], 'status', 'finished', 'errors', 'itemCount')
+local h = redis.call('HMGET', KEYS[1], 'status', 'finished', 'errors', 'itemCount', 'createdAt')
 local status = h[1]
 local moves = {}
 local f, e = tonumber(h[2]), tonumber(h[3])
@@ -38,4 +38,4 @@ if f + e >= tonumber(h[4]) then
 end
 local ttl = redis.call('TTL', KEYS[1])
 if ttl > 0 then redis.call('EXPIRE', KEYS[2], ttl) end
-return {status, table.concat(moves, ',')}
+return {status, table.concat(moves, ','), h[5] or ''}
