@@ -2,6 +2,8 @@ package io.loyaltybatch.support;
 
 import java.time.Duration;
 import org.slf4j.Logger;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Periodic tasks that fail (an engine down, most often) are simply run again at their next interval: each failure is
@@ -11,6 +13,21 @@ import org.slf4j.Logger;
 public final class ScheduledTasks {
 
     private ScheduledTasks() {}
+
+    /**
+     * Registers {@code task} to run {@code interval} after each run ends, the first time after {@code initialDelay},
+     * its failures logged as {@link #oneLinePerFailure} does.
+     */
+    public static void withFixedDelay(
+            ScheduledTaskRegistrar tasks,
+            Logger log,
+            String what,
+            Duration interval,
+            Duration initialDelay,
+            Runnable task) {
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(oneLinePerFailure(log, what, interval, task), interval, initialDelay));
+    }
 
     /** {@code task}, logging its failures on {@code log} as one line each; never throws. */
     public static Runnable oneLinePerFailure(Logger log, String what, Duration interval, Runnable task) {

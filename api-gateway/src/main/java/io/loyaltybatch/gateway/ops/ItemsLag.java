@@ -3,6 +3,7 @@ package io.loyaltybatch.gateway.ops;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.ScheduledTasks;
 import io.loyaltybatch.support.config.ItemsTopicProperties;
+import io.loyaltybatch.support.kafka.GroupOffsets;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -20,13 +21,11 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
@@ -93,16 +92,13 @@ public class ItemsLag implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(
-                ScheduledTasks.oneLinePerFailure(
-                        log, "Reading the consumer group's lag", properties.lagInterval(), this::refreshNow),
+        ScheduledTasks.withFixedDelay(
+                tasks,
+                log,
+                "Reading the consumer group's lag",
                 properties.lagInterval(),
-                Duration.ZERO));
-    }
-
-    /** The last reading, or null before the first one succeeded. */
-    public Reading last() {
-        return last;
+                Duration.ZERO,
+                this::refreshNow);
     }
 
     private double lagOf(int partition) {
@@ -127,19 +123,21 @@ public class ItemsLag implements SchedulingConfigurer {
         List<TopicPartition> partitions = IntStream.range(0, topic.partitions())
                 .mapToObj(p -> new TopicPartition(topic.name(), p))
                 .toList();
-        Admin client = admin;
-        Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata()
-                .get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest());
-        Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest());
+        Map<Integer, Long> committed = GroupOffsets.committed(admin, group, topic.name());
+        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
+        // a partition the group never committed is consumed from its first record (auto-offset-reset: earliest)
+        List<TopicPartition> neverCommitted = partitions.stream()
+                .filter(p -> !committed.containsKey(p.partition()))
+                .toList();
+        Map<TopicPartition, ListOffsetsResultInfo> starts =
+                neverCommitted.isEmpty() ? Map.of() : offsets(neverCommitted, OffsetSpec.earliest());
         List<PartitionLag> lags = new ArrayList<>(partitions.size());
         long total = 0;
         long committedSum = 0;
         for (TopicPartition partition : partitions) {
             long end = ends.get(partition).offset();
-            OffsetAndMetadata offset = committed.get(partition);
-            long position = offset == null ? starts.get(partition).offset() : offset.offset();
+            Long offset = committed.get(partition.partition());
+            long position = offset == null ? starts.get(partition).offset() : offset;
             long lag = Math.max(0, end - position);
             lags.add(new PartitionLag(partition.partition(), end, position, lag));
             total += lag;
@@ -159,10 +157,10 @@ public class ItemsLag implements SchedulingConfigurer {
         return last;
     }
 
-    private static Map<TopicPartition, ListOffsetsResultInfo> offsets(
-            Admin client, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
-        return client.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
+    private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec)
+            throws Exception {
+        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
                 .all()
-                .get(10, TimeUnit.SECONDS);
+                .get(GroupOffsets.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

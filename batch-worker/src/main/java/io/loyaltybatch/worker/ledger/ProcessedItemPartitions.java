@@ -4,11 +4,11 @@ import io.loyaltybatch.schema.JobIdBlocks;
 import io.loyaltybatch.support.ScheduledTasks;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,11 +71,13 @@ class ProcessedItemPartitions implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(
-                ScheduledTasks.oneLinePerFailure(
-                        log, "The processed_items maintenance", properties.purgeInterval(), this::runLogged),
+        ScheduledTasks.withFixedDelay(
+                tasks,
+                log,
+                "The processed_items maintenance",
                 properties.purgeInterval(),
-                Duration.ZERO));
+                Duration.ZERO,
+                this::runLogged);
     }
 
     private void runLogged() {
@@ -149,7 +151,7 @@ class ProcessedItemPartitions implements SchedulingConfigurer {
     }
 
     /** Runs {@code work} in a transaction holding the maintenance lock; null if another worker holds it. */
-    private <T> T inLockedTransaction(java.util.function.Supplier<T> work) {
+    private <T> T inLockedTransaction(Supplier<T> work) {
         return transaction.execute(status -> {
             if (!Boolean.TRUE.equals(
                     jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, MAINTENANCE_LOCK))) {

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,11 +48,13 @@ class PendingPointsRelease implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(
-                ScheduledTasks.oneLinePerFailure(
-                        log, "The release of matured pending points", interval, this::releaseMaturedPoints),
+        ScheduledTasks.withFixedDelay(
+                tasks,
+                log,
+                "The release of matured pending points",
                 interval,
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10),
+                this::releaseMaturedPoints);
     }
 
     void releaseMaturedPoints() {

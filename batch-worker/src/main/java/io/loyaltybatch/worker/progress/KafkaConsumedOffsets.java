@@ -2,14 +2,11 @@ package io.loyaltybatch.worker.progress;
 
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.config.ItemsTopicProperties;
-import java.util.HashMap;
+import io.loyaltybatch.support.kafka.GroupOffsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -33,16 +30,7 @@ class KafkaConsumedOffsets implements ConsumedOffsets, DisposableBean {
     @Override
     public Map<Integer, Long> committed() {
         try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS);
-            Map<Integer, Long> committed = new HashMap<>();
-            offsets.forEach((partition, offset) -> {
-                if (partition.topic().equals(topic) && offset != null) {
-                    committed.put(partition.partition(), offset.offset());
-                }
-            });
-            return committed;
+            return GroupOffsets.committed(admin(), group, topic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineUnavailableException("Kafka", e);

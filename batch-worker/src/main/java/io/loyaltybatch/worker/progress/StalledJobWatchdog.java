@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
@@ -67,11 +66,13 @@ class StalledJobWatchdog implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(
-                ScheduledTasks.oneLinePerFailure(
-                        log, "The stalled-job watchdog", properties.checkInterval(), this::check),
+        ScheduledTasks.withFixedDelay(
+                tasks,
+                log,
+                "The stalled-job watchdog",
                 properties.checkInterval(),
-                properties.checkInterval()));
+                properties.checkInterval(),
+                this::check);
     }
 
     void check() {
