@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ class LocalClusterIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern WORKER_PORT =
             Pattern.compile("Worker \\d+: health and metrics on http://localhost:(\\d+)");
+    private static final Pattern READY = Pattern.compile("READY: loyalty batch API");
     private static final Pattern ADDED_PORT = Pattern.compile("started, health and metrics on http://localhost:(\\d+)");
 
     @TempDir
@@ -72,8 +74,9 @@ class LocalClusterIT {
         // small polls on one consumer thread per worker: the jobs queue up faster than three workers apply them
         stack.environment().put("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20");
         stack.environment().put("SPRING_KAFKA_LISTENER_CONCURRENCY", "1");
-        launched.add(stack.start());
-        await().atMost(Duration.ofMinutes(3)).until(() -> output("stack.out").contains("READY: loyalty batch API"));
+        Process stackProcess = stack.start();
+        launched.add(stackProcess);
+        awaitLine(stackProcess, "stack.out", READY, Duration.ofMinutes(5));
         List<Integer> workers = new ArrayList<>(List.of(firstWorker));
         Matcher ports = WORKER_PORT.matcher(output("stack.out"));
         while (ports.find()) {
@@ -112,9 +115,9 @@ class LocalClusterIT {
 
         ProcessBuilder added = launcher(data.resolve("added.out"), "--add-worker");
         added.environment().putAll(stack.environment());
-        launched.add(added.start());
-        await().atMost(Duration.ofMinutes(2))
-                .until(() -> ADDED_PORT.matcher(output("added.out")).find());
+        Process addedProcess = added.start();
+        launched.add(addedProcess);
+        awaitLine(addedProcess, "added.out", ADDED_PORT, Duration.ofMinutes(3));
         Matcher addedPort = ADDED_PORT.matcher(output("added.out"));
         assertThat(addedPort.find()).isTrue();
         int fourth = Integer.parseInt(addedPort.group(1));
@@ -175,6 +178,21 @@ class LocalClusterIT {
         List.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATA_REDIS_URL", "SPRING_DATASOURCE_URL")
                 .forEach(builder.environment()::remove);
         return builder;
+    }
+
+    /**
+     * Waits for a launcher's line; when time runs out or the launcher exits first, fails with all it printed (the
+     * apps' start-up lines and any log tail it reported), so a failure says why.
+     */
+    private void awaitLine(Process process, String name, Pattern line, Duration timeout) throws IOException {
+        try {
+            await().atMost(timeout).until(() -> line.matcher(output(name)).find() || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            // reported below, with the output
+        }
+        assertThat(output(name))
+                .as("%s (launcher %s) printed %s", name, process.isAlive() ? "running" : "exited", line)
+                .containsPattern(line);
     }
 
     private String output(String name) throws IOException {

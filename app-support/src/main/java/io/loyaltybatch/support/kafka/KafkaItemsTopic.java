@@ -85,7 +85,7 @@ public final class KafkaItemsTopic implements InitializingBean {
                             e.getCause());
                 }
                 log.warn(
-                        "The broker did not answer about topic {} yet ({}); asking again",
+                        "The broker cannot create or describe topic {} yet ({}); asking again",
                         wanted.name(),
                         e.getCause().getClass().getSimpleName());
                 LockSupport.parkNanos(RETRY_PAUSE.toNanos());
@@ -112,10 +112,11 @@ public final class KafkaItemsTopic implements InitializingBean {
                 log.info("Created topic {} with {} partition(s)", wanted.name(), wanted.numPartitions());
                 return;
             } catch (TopicExistsException e) {
-                // created meanwhile by another application starting: check it like any existing topic
+                // created meanwhile by another application starting: check it like any existing topic, once the
+                // broker's metadata has it (just after a creation it may not yet: then it is asked again)
                 existing = describe(admin, wanted.name(), deadline);
                 if (existing == null) {
-                    throw new IllegalStateException("topic " + wanted.name() + " exists but cannot be described", e);
+                    throw new BrokerNotReadyException(e);
                 }
             }
         }

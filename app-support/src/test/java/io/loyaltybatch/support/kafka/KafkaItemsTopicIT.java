@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
@@ -77,6 +78,24 @@ class KafkaItemsTopicIT {
 
         assertThat(partitions(name)).isEqualTo(3);
         assertThat(exists(name + ".DLT")).isFalse();
+    }
+
+    @Test
+    void appsStartingTogetherAllStartWhileOneOfThemCreatesTheTopics() throws Exception {
+        // a topic another app just created may not be described yet: its start must wait, not fail
+        for (int round = 0; round < 10; round++) {
+            String name = "topic-it-" + UUID.randomUUID();
+            List<CompletableFuture<Void>> starts = IntStream.range(0, 4)
+                    .mapToObj(app -> CompletableFuture.runAsync(
+                            () -> new KafkaItemsTopic(adminConfig, topic(name, 6), true).afterPropertiesSet()))
+                    .toList();
+
+            for (CompletableFuture<Void> start : starts) {
+                start.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(partitions(name)).isEqualTo(6);
+            assertThat(partitions(name + ".DLT")).isEqualTo(6);
+        }
     }
 
     @Test
