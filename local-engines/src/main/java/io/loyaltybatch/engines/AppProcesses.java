@@ -60,8 +60,13 @@ public final class AppProcesses implements AutoCloseable {
      * {@code logs.dir} (default {@code target/process-logs}), each JVM limited to 256 MB of heap.
      */
     public static AppProcesses forTests(LocalEngines engines) {
+        return forTests(engines.springEnvironment());
+    }
+
+    /** As {@link #forTests(LocalEngines)}, with the engines' settings given (e.g. some of them replaced). */
+    public static AppProcesses forTests(Map<String, String> engineEnvironment) {
         return new AppProcesses(
-                        engines.springEnvironment(),
+                        engineEnvironment,
                         Path.of(requiredProperty("gateway.jar")),
                         Path.of(requiredProperty("worker.jar")),
                         Path.of(System.getProperty("logs.dir", "target/process-logs")))

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import redis.embedded.core.ExecutableProvider;
 
@@ -25,6 +26,7 @@ public final class RedisServer extends ProcessEngine implements RedisEngine {
 
     private final int port;
     private final boolean appendOnly;
+    private final boolean clusterNode;
 
     /** A throwaway server on a free port: temp directory, no persistence. */
     public RedisServer() {
@@ -37,9 +39,22 @@ public final class RedisServer extends ProcessEngine implements RedisEngine {
      * @param appendOnly whether to log every write to an append-only file (survives stop, kill and restart)
      */
     public RedisServer(int port, Path dataDir, boolean appendOnly) {
-        super(DataDir.of(dataDir, "redis-server"));
+        this(port, dataDir, appendOnly, false);
+    }
+
+    private RedisServer(int port, Path dataDir, boolean appendOnly, boolean clusterNode) {
+        super(DataDir.of(dataDir, clusterNode ? "redis-cluster-node" : "redis-server"));
         this.port = port == 0 ? Processes.freePort() : port;
         this.appendOnly = appendOnly;
+        this.clusterNode = clusterNode;
+    }
+
+    /**
+     * A throwaway server in cluster mode on a free port, holding no slots until a {@link RedisCluster} assigns them;
+     * its cluster state ({@code nodes.conf}) lives in its temp directory.
+     */
+    static RedisServer clusterNode() {
+        return new RedisServer(0, null, false, true);
     }
 
     /** A server that keeps its data in {@code dataDir} across restarts, as the local launcher needs. */
@@ -50,7 +65,7 @@ public final class RedisServer extends ProcessEngine implements RedisEngine {
     @Override
     List<String> command() {
         dir.directory("logs");
-        return List.of(
+        List<String> command = new ArrayList<>(List.of(
                 binary().getAbsolutePath(),
                 "--port",
                 Integer.toString(port),
@@ -63,7 +78,17 @@ public final class RedisServer extends ProcessEngine implements RedisEngine {
                 "--dir",
                 dir.directory("data").toString(),
                 "--daemonize",
-                "no");
+                "no"));
+        if (clusterNode) {
+            command.addAll(List.of(
+                    "--cluster-enabled",
+                    "yes",
+                    "--cluster-config-file",
+                    "nodes.conf",
+                    "--cluster-node-timeout",
+                    "5000"));
+        }
+        return command;
     }
 
     @Override
