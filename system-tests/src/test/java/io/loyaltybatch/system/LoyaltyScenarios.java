@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,12 @@ abstract class LoyaltyScenarios {
     void start() {
         system = system();
         system.startGateway(Duration.ofSeconds(90));
-        system.startWorker("scenario-worker", Map.of(), "Started WorkerApplication", Duration.ofSeconds(90));
+        // small polls and one consumer thread keep a 1,000-item job running long enough to stop it mid-way
+        system.startWorker(
+                "scenario-worker",
+                Map.of("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20", "SPRING_KAFKA_LISTENER_CONCURRENCY", "1"),
+                "Started WorkerApplication",
+                Duration.ofSeconds(90));
         api = system.demoClient();
     }
 
@@ -233,15 +240,61 @@ abstract class LoyaltyScenarios {
         assertThat(entry(adjusted, 2).get("availablePointsBalance").asLong()).isZero();
     }
 
-    static long ledgerSum(String customer) throws SQLException {
+    @Test
+    void stoppingARunningJobAppliesNothingAfterTheAnswer() throws SQLException {
+        String prefix = "stop-" + UUID.randomUUID() + "-";
+        String items = IntStream.range(0, 1000)
+                .mapToObj(i -> "{\"customerId\": \"" + prefix + i + "\", \"email\": \"s" + i + "@example.com\"}")
+                .collect(Collectors.joining(","));
+        long jobId = submit("customers", items);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> json(api.status(jobId)).get("finishedCount").asInt() > 0);
+
+        Response stop = api.stop(jobId);
+        assertThat(stop.status()).as(stop.body()).isEqualTo(200);
+        JsonNode atStop = json(api.status(jobId));
+        assertThat(atStop.get("status").asString()).isEqualTo("stopped");
+        int cancelled = atStop.get("cancelledCount").asInt();
+        assertThat(cancelled).isPositive();
+
+        // items that had started before the answer may still land; then the counts add up and stay put
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode s = json(api.status(jobId));
+            return s.get("totalCount").asInt() + s.get("cancelledCount").asInt() == 1000;
+        });
+        JsonNode settled = json(api.status(jobId));
+        int finished = settled.get("finishedCount").asInt();
+        assertThat(settled.get("cancelledCount").asInt()).isEqualTo(cancelled);
+        assertThat(settled.get("response").get("successful")).hasSize(finished);
+        assertThat(count("SELECT count(*) FROM processed_items WHERE job_id = ?", jobId))
+                .isEqualTo(finished);
+        assertThat(api.stop(jobId).status()).isEqualTo(200);
+
+        // a later job on the same customers runs to its end, so every partition has moved past the stopped job
+        long after = submit("customers", items);
+        assertThat(finished(after).get("finishedCount").asInt()).isEqualTo(1000);
+        assertThat(count("SELECT count(*) FROM processed_items WHERE job_id = ?", jobId))
+                .isEqualTo(finished);
+        assertThat(count(
+                        "SELECT count(*) FROM customers WHERE tenant_id = 'demo' AND customer_id LIKE ?", prefix + "%"))
+                .isEqualTo(1000);
+    }
+
+    private static long count(String sql, Object parameter) throws SQLException {
         try (Connection connection = LocalEngines.shared().postgres().connect();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT COALESCE(sum(points), 0) FROM points_ledger WHERE tenant_id = 'demo' AND customer_id = ?")) {
-            statement.setString(1, customer);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
         }
+    }
+
+    static long ledgerSum(String customer) throws SQLException {
+        return count(
+                "SELECT COALESCE(sum(points), 0) FROM points_ledger WHERE tenant_id = 'demo' AND customer_id = ?",
+                customer);
     }
 }
