@@ -19,8 +19,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -32,6 +35,7 @@ import org.springframework.kafka.support.KafkaHeaders;
             "loyalty.worker.item-retries=2",
             "loyalty.worker.retry-initial-interval=50ms"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class FailingItemIT extends OnSharedEngines {
 
     private static final String TOPIC = "failing-it.items";
@@ -55,7 +59,7 @@ class FailingItemIT extends OnSharedEngines {
     }
 
     @Test
-    void itemThatKeepsFailingIsReportedWith5000AndDeadLettered() {
+    void itemThatKeepsFailingIsReportedWith5000AndDeadLettered(CapturedOutput output) {
         String customer = "failing-" + UUID.randomUUID();
         Items items = Items.forNewJob("acme");
         ItemEnvelope good = items.order(customer, "good-" + customer, "10");
@@ -82,6 +86,11 @@ class FailingItemIT extends OnSharedEngines {
                 fixture.readOne(TOPIC + ".DLT", r -> r.value().contains("bad-" + customer));
         assertThat(header(dead, "loyalty-dlt-cause-fqcn")).isEqualTo("java.time.format.DateTimeParseException");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
+        // one line per try and one for the final failure, none with a stack trace (its messages quote item values)
+        assertThat(output.getOut())
+                .contains("Item 1 of job " + items.jobId() + " failed after retries; reported with 5000")
+                .doesNotContain("Error handler threw an exception")
+                .doesNotContainPattern("(?m)^\\s+at [a-z]");
     }
 
     @Test

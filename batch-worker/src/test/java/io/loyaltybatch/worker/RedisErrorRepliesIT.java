@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +39,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
             "loyalty.worker.retry-initial-interval=50ms",
             "loyalty.worker.retry-max-interval=100ms"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class RedisErrorRepliesIT extends OnSharedEngines {
 
     private static final String TOPIC = "redis-replies-it.items";
@@ -74,7 +78,8 @@ class RedisErrorRepliesIT extends OnSharedEngines {
         return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
-    private void itemsAreAppliedOnceRedisServesAgain(Consumer<RedisConnection> fail, Consumer<RedisConnection> heal) {
+    private void itemsAreAppliedOnceRedisServesAgain(
+            CapturedOutput output, Consumer<RedisConnection> fail, Consumer<RedisConnection> heal) {
         Items items = Items.forNewJob("acme");
         String customer = "replies-" + UUID.randomUUID();
         fixture.createJob(items.jobId(), "acme", ItemType.CUSTOMERS, 2);
@@ -108,18 +113,25 @@ class RedisErrorRepliesIT extends OnSharedEngines {
                         customer,
                         customer + "-2"))
                 .isEqualTo(2);
+        // one line per retried try, with its reason; no stack trace on any of them
+        assertThat(output.getOut())
+                .contains("waits and is retried: Redis is unavailable")
+                .doesNotContain("Error handler threw an exception")
+                .doesNotContainPattern("(?m)^\\s+at [a-z]");
     }
 
     @Test
-    void outOfMemoryRepliesAreRetriedUntilRedisServesAgain() {
+    void outOfMemoryRepliesAreRetriedUntilRedisServesAgain(CapturedOutput output) {
         itemsAreAppliedOnceRedisServesAgain(
+                output,
                 c -> c.serverCommands().setConfig("maxmemory", "1"),
                 c -> c.serverCommands().setConfig("maxmemory", "0"));
     }
 
     @Test
-    void readOnlyRepliesAreRetriedUntilRedisServesAgain() {
+    void readOnlyRepliesAreRetriedUntilRedisServesAgain(CapturedOutput output) {
         itemsAreAppliedOnceRedisServesAgain(
+                output,
                 c -> c.serverCommands().replicaOf("127.0.0.1", 1),
                 c -> c.serverCommands().replicaOfNoOne());
     }

@@ -30,8 +30,11 @@ class RedisClusterIT extends LoyaltyScenarios {
         return AppProcesses.forTests(engines);
     }
 
+    /** The apps first, then the cluster: apps that outlived it would log their retries against it. */
+    @Override
     @AfterAll
-    void stopCluster() {
+    void stop() {
+        super.stop();
         cluster.close();
     }
 

@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -89,6 +90,9 @@ class KafkaItemsConfig {
         handler.setBackOffFunction((record, exception) ->
                 FailureClassifier.isEngineUnavailable(exception) ? unlimited(worker) : limited(worker));
         handler.addNotRetryableExceptions(MalformedEnvelopeException.class);
+        // each try is logged in one line with its reason (ItemProcessing), the final failure by the recoverer; the
+        // handler's own "seek to current" exception, with its stack trace, only at debug
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 
