@@ -40,6 +40,8 @@ public final class AppProcesses implements AutoCloseable {
     private final List<JavaApp> workers = new CopyOnWriteArrayList<>();
     private final Map<JavaApp, Integer> workerPorts = new ConcurrentHashMap<>();
     private PrintStream echo;
+    private String rollingMaxFileSize;
+    private String rollingTotalSizeCap;
     private JavaApp gateway;
     private int gatewayPort = -1;
     private int gatewayManagementPort = -1;
@@ -84,6 +86,13 @@ public final class AppProcesses implements AutoCloseable {
     /** Copies each app's new log lines to {@code console}, prefixed with the app's name. */
     public AppProcesses echoTo(PrintStream console) {
         this.echo = console;
+        return this;
+    }
+
+    /** Each app started from now on rolls its own log over ({@link JavaApp#withRollingLog}). */
+    public AppProcesses withRollingLogs(String maxFileSize, String totalSizeCap) {
+        this.rollingMaxFileSize = maxFileSize;
+        this.rollingTotalSizeCap = totalSizeCap;
         return this;
     }
 
@@ -180,11 +189,12 @@ public final class AppProcesses implements AutoCloseable {
     }
 
     private JavaApp app(String name, Path jar) {
-        return new JavaApp(name, jar, logDir.resolve(name + ".log"))
+        JavaApp app = new JavaApp(name, jar, logDir.resolve(name + ".log"))
                 .withEnv(engineEnvironment)
                 .withEnv(commonEnvironment)
                 .withJvmArgs(jvmArgs.toArray(String[]::new))
                 .echoTo(echo);
+        return rollingMaxFileSize == null ? app : app.withRollingLog(rollingMaxFileSize, rollingTotalSizeCap);
     }
 
     /** A client of the gateway's API with the given keys. */

@@ -16,8 +16,9 @@ import java.util.Map;
  * An executable jar ({@code java -jar}) run as a child process, such as {@code api-gateway/target/api-gateway.jar}.
  *
  * <p>Its stdout and stderr are appended to a log file, which stays complete even if this JVM dies, and can be
- * echoed to a console with a {@code [name] } prefix. The child runs in its own session, so a terminal's
- * Ctrl-C reaches only the launcher, which then stops apps before engines.
+ * echoed to a console with a {@code [name] } prefix. Or, {@linkplain #withRollingLog rolling}, a Spring Boot app
+ * writes that file itself and rolls it over, and its console goes to {@code <name>.console.log} beside it. The child
+ * runs in its own session, so a terminal's Ctrl-C reaches only the launcher, which then stops apps before engines.
  */
 public final class JavaApp implements AutoCloseable {
 
@@ -29,7 +30,12 @@ public final class JavaApp implements AutoCloseable {
     private final List<String> args = new ArrayList<>();
     private PrintStream echo;
     private LogFollower follower;
+    private LogFollower consoleFollower;
+    private RollingLog rolling;
     private Process process;
+
+    /** Logback's size-based rollover, as Spring Boot's {@code logging.logback.rollingpolicy.*} sets it. */
+    private record RollingLog(String maxFileSize, String totalSizeCap) {}
 
     /**
      * @param name    short name used in messages and as the echo prefix
@@ -62,6 +68,18 @@ public final class JavaApp implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The app (a Spring Boot jar) writes its log file itself, starts a new one when it reaches {@code maxFileSize}
+     * and keeps the older ones gzipped up to {@code totalSizeCap} in all, deleting the oldest; its console output is
+     * off but for what comes before logging starts (the banner, JVM errors), which goes to {@code <name>.console.log}.
+     * The sizes are Spring Boot's (e.g. {@code 10MB}); the environment's
+     * {@code LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE} / {@code _TOTAL_SIZE_CAP} win over them.
+     */
+    public synchronized JavaApp withRollingLog(String maxFileSize, String totalSizeCap) {
+        this.rolling = new RollingLog(maxFileSize, totalSizeCap);
+        return this;
+    }
+
     /** Also copies each new log line to {@code console} as {@code [name] line}; null turns echoing off. */
     public synchronized JavaApp echoTo(PrintStream console) {
         this.echo = console;
@@ -82,17 +100,25 @@ public final class JavaApp implements AutoCloseable {
         command.addAll(args);
         try {
             Files.createDirectories(logFile.getParent());
+            Path console = rolling == null ? logFile : consoleFile();
             long offset = Files.exists(logFile) ? Files.size(logFile) : 0;
+            long consoleOffset = Files.exists(console) ? Files.size(console) : 0;
             ProcessBuilder builder = new ProcessBuilder(Processes.detached(command))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-            builder.environment().putAll(env);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
+            Map<String, String> environment = builder.environment();
+            environment.putAll(env);
+            if (rolling != null) {
+                environment.put("LOGGING_FILE_NAME", logFile.toString());
+                environment.put("LOGGING_THRESHOLD_CONSOLE", "OFF");
+                environment.putIfAbsent("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", rolling.maxFileSize());
+                environment.putIfAbsent("LOGGING_LOGBACK_ROLLINGPOLICY_TOTAL_SIZE_CAP", rolling.totalSizeCap());
+            }
             process = builder.start();
             process.getOutputStream().close();
-            if (follower != null) {
-                follower.close(); // the previous run ended by itself: stop echoing it
-            }
+            closeFollowers(); // the previous run ended by itself: stop echoing it
             follower = new LogFollower(logFile, offset, name, echo);
+            consoleFollower = rolling == null ? null : new LogFollower(console, consoleOffset, name, echo);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -103,7 +129,11 @@ public final class JavaApp implements AutoCloseable {
     /** Waits until a line containing {@code text} has been logged since the last start. */
     public void awaitLogLine(String text, Duration timeout) {
         LogFollower current = currentFollower();
-        if (!Processes.await(timeout, this::isRunning, () -> current.contains(text))) {
+        LogFollower console = consoleFollower;
+        if (!Processes.await(
+                timeout,
+                this::isRunning,
+                () -> current.contains(text) || (console != null && console.contains(text)))) {
             throw failure("did not log '" + text + "'");
         }
     }
@@ -144,8 +174,17 @@ public final class JavaApp implements AutoCloseable {
     }
 
     private void finish() {
-        follower.close();
+        closeFollowers();
         ShutdownHooks.unregister(this);
+    }
+
+    private void closeFollowers() {
+        if (follower != null) {
+            follower.close();
+        }
+        if (consoleFollower != null) {
+            consoleFollower.close();
+        }
     }
 
     public synchronized boolean isRunning() {
@@ -162,8 +201,20 @@ public final class JavaApp implements AutoCloseable {
         return isRunning() ? process.pid() : -1;
     }
 
+    /** The last lines of the log; with a rolling log, then the console's, if it printed anything. */
     public String logTail(int lines) {
-        return Processes.tail(logFile, lines);
+        String tail = Processes.tail(logFile, lines);
+        Path console = consoleFile();
+        if (rolling != null && console.toFile().length() > 0) {
+            tail += "\n--- last lines of " + console + " ---\n" + Processes.tail(console, lines);
+        }
+        return tail;
+    }
+
+    /** Where a rolling log's app prints its console: the banner, and JVM errors before logging starts. */
+    private Path consoleFile() {
+        String file = logFile.getFileName().toString();
+        return logFile.resolveSibling(file.replaceFirst("\\.log$", "") + ".console.log");
     }
 
     public Path logFile() {

@@ -37,10 +37,14 @@ final class LogFollower {
         return read(start).contains(text);
     }
 
+    /** What the file holds from {@code from} on; all of it if it is shorter (rolled over since). */
     private String read(long from) {
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
             long length = in.length();
-            if (length <= from) {
+            if (length < from) {
+                from = 0;
+            }
+            if (length == from) {
                 return "";
             }
             byte[] bytes = new byte[(int) Math.min(length - from, Integer.MAX_VALUE - 8)];
@@ -65,6 +69,11 @@ final class LogFollower {
     }
 
     private void echoNewLines() {
+        if (file.toFile().length() < echoed) {
+            // the app rolled its log over: the new file starts from scratch
+            echoed = 0;
+            partial.setLength(0);
+        }
         String chunk = read(echoed);
         // count bytes, not chars, so that multi-byte characters do not shift the position
         echoed += chunk.getBytes(StandardCharsets.UTF_8).length;

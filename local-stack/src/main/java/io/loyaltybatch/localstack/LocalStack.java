@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 public final class LocalStack {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Each app's log rolls over at this size; the older files, gzipped, are kept up to the total. */
+    static final String LOG_FILE_SIZE = "10MB";
+
+    static final String LOG_TOTAL_SIZE = "100MB";
 
     private final StackSettings settings;
     private final PrintStream out = System.out;
@@ -51,6 +55,7 @@ public final class LocalStack {
         StackEngines engines = new StackEngines(settings);
         AppProcesses apps = new AppProcesses(
                         engines.springEnvironment(), settings.gatewayJar(), settings.workerJar(), settings.logDir())
+                .withRollingLogs(LOG_FILE_SIZE, LOG_TOTAL_SIZE)
                 .echoTo(out);
         if (!settings.enginesOnly() && !apps.jarsPresent(System.err)) {
             return 1;

@@ -73,7 +73,10 @@ class LocalStackIT {
         assertThat(Files.readString(output))
                 .contains("[gateway] gateway stopping", "[worker] worker stopping", "Stopped.");
         assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
-        assertThat(checkout.resolve(".local/logs/gateway.log")).content().contains("gateway stopping");
+        // the fake apps print to their console; a real app writes gateway.log itself
+        assertThat(checkout.resolve(".local/logs/gateway.console.log"))
+                .content()
+                .contains("gateway stopping");
         assertThat(checkout.resolve(".local/kafka/data/meta.properties")).exists();
         assertThat(checkout.resolve(".local/postgres/data/PG_VERSION")).exists();
     }

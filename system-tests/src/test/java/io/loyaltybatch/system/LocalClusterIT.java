@@ -74,6 +74,8 @@ class LocalClusterIT {
         // small polls on one consumer thread per worker: the jobs queue up faster than three workers apply them
         stack.environment().put("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20");
         stack.environment().put("SPRING_KAFKA_LISTENER_CONCURRENCY", "1");
+        // small log files, so that the run's own lines roll them over
+        stack.environment().put("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", "20KB");
         Process stackProcess = stack.start();
         launched.add(stackProcess);
         awaitLine(stackProcess, "stack.out", READY, Duration.ofMinutes(5));
@@ -165,6 +167,17 @@ class LocalClusterIT {
                         "loyalty_items_processed_total{code=\"none\",outcome=\"succeeded\",type=\"customers\"}"))
                 .as("the added worker applied some")
                 .isPositive();
+
+        // each app writes its own log in the data folder and rolls it over; its console holds no log line
+        Path logs = data.resolve("local/logs");
+        try (var files = Files.list(logs)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .contains("gateway.log", "worker.log", "worker-2.log", "worker-3.log")
+                    .anyMatch(name -> name.matches("gateway\\.log\\.\\d{4}-\\d{2}-\\d{2}\\.\\d+\\.gz"));
+        }
+        assertThat(Files.size(logs.resolve("gateway.log"))).isLessThan(4 * 20 * 1024);
+        assertThat(Files.readString(logs.resolve("gateway.log"))).contains("accepted");
+        assertThat(Files.readString(logs.resolve("gateway.console.log"))).doesNotContain("Started GatewayApplication");
     }
 
     private ProcessBuilder launcher(Path output, String... args) {

@@ -88,6 +88,7 @@ public class JobSubmission {
         List<SubmittedItem> items = parser.parse(body);
         if (idempotencyKey == null) {
             long jobId = jobIds.next();
+            JobLogContext.name(jobId);
             create(tenant, type, jobId, items);
             return new Submitted(jobId, false);
         }
@@ -97,6 +98,7 @@ public class JobSubmission {
             return earlier.get();
         }
         long jobId = jobIds.next();
+        JobLogContext.name(jobId);
         IdempotencyStore.Entry entry = new IdempotencyStore.Entry(jobId, requestDigest, false, clock.instant());
         if (!idempotency.reserve(tenant.id(), idempotencyKey, entry, properties.idempotencyTtl())) {
             return replay(tenant, idempotencyKey, requestDigest).orElseThrow(JobSubmission::inFlight);
