@@ -15,10 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -41,6 +43,7 @@ class OperationsIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static AppProcesses system;
+    private static JavaApp gateway;
 
     @BeforeAll
     static void start() throws NoSuchAlgorithmException {
@@ -49,8 +52,9 @@ class OperationsIT {
                 .withEnv("LOYALTY_ITEMS_TOPIC_NAME", "ops-it-" + run + ".items")
                 .withEnv("SPRING_KAFKA_CONSUMER_GROUP_ID", "ops-it-" + run)
                 .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", sha256Hex(ADMIN_TOKEN))
-                .withGatewayEnv("LOYALTY_OPS_LAG_INTERVAL", "500ms");
-        system.startGateway(Duration.ofSeconds(90));
+                .withGatewayEnv("LOYALTY_OPS_LAG_INTERVAL", "500ms")
+                .withEnv("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        gateway = system.startGateway(Duration.ofSeconds(90));
     }
 
     @AfterAll
@@ -78,12 +82,31 @@ class OperationsIT {
         assertThat(metric(scrape(system.gatewayManagementPort()), "loyalty_items_lag_seconds"))
                 .isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(admin("/admin/v1/consumer-group").get("members")).isEmpty();
+        // the backlog by tenant, and where the first job's items wait: on a new topic, every one of them is ahead
+        JsonNode queuedNow = admin("/admin/v1/queued");
+        JsonNode demo = tenant(queuedNow, "demo");
+        assertThat(demo.get("jobs").asInt()).isEqualTo(2);
+        assertThat(demo.get("pendingItems").asLong()).isEqualTo(queued);
+        JsonNode waiting = admin("/admin/v1/jobs/" + customersJob);
+        assertThat(waiting.get("tenant").asString()).isEqualTo("demo");
+        assertThat(waiting.get("status").asString()).isEqualTo("queued");
+        assertThat(waiting.get("pendingItems").asInt()).isEqualTo(993);
+        assertThat(waiting.get("partitions")).hasSize(12);
+        assertThat(sum(waiting.get("partitions"), "recordsAhead")).isEqualTo(993);
+        assertThat(get("/admin/v1/jobs/" + (customersJob + 1_000_000), Map.of("Authorization", "Bearer " + ADMIN_TOKEN))
+                        .statusCode())
+                .isEqualTo(404);
 
         JavaApp worker = system.startWorker("worker-ops", Map.of(), "partitions assigned", Duration.ofSeconds(90));
         JsonNode customers = awaitEnded(api, customersJob);
         JsonNode adjustments = awaitEnded(api, adjustmentsJob);
         await().atMost(Duration.ofSeconds(30)).until(() -> gatewayLag() == 0);
         assertThat(admin("/admin/v1/lag").get("totalLag").asLong()).isZero();
+        assertThat(tenant(admin("/admin/v1/queued"), "demo")).isNull();
+        JsonNode consumed = admin("/admin/v1/jobs/" + customersJob);
+        assertThat(consumed.get("status").asString()).isEqualTo("completed");
+        assertThat(consumed.get("pendingItems").asInt()).isZero();
+        assertThat(sum(consumed.get("partitions"), "recordsAhead")).isZero();
         JsonNode group = admin("/admin/v1/consumer-group");
         assertThat(group.get("members")).hasSize(3);
         assertThat(IntStream.range(0, 3)
@@ -127,6 +150,26 @@ class OperationsIT {
         assertThat(metric(gatewayMetrics, "loyalty_items_rejected_total{type=\"customers\"}"))
                 .isEqualTo(7);
         assertThat(metric(gatewayMetrics, "loyalty_items_lag_seconds")).isZero();
+
+        // structured logging on: JSON lines; those about a job name it and its tenant; none holds personal data
+        assertLogsName(gateway, "Job " + customersJob + " accepted", customersJob);
+        assertLogsName(worker, "Job " + customersJob + " ended completed", customersJob);
+    }
+
+    private static void assertLogsName(JavaApp app, String message, long jobId) throws IOException {
+        List<String> lines = Files.readAllLines(app.logFile());
+        List<JsonNode> json = lines.stream()
+                .filter(line -> line.startsWith("{"))
+                .map(line -> WireCodec.mapper().readTree(line))
+                .toList();
+        assertThat(json).as(app.name()).hasSizeGreaterThan(10);
+        JsonNode about = json.stream()
+                .filter(line -> line.path("message").asString().startsWith(message))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(app.name() + " logged no line " + message));
+        assertThat(about.path("jobId").asString()).as(about.toString()).isEqualTo(Long.toString(jobId));
+        assertThat(about.path("tenant").asString()).as(about.toString()).isEqualTo("demo");
+        assertThat(String.join("\n", lines)).doesNotContain("@example.com");
     }
 
     @Test
@@ -136,13 +179,34 @@ class OperationsIT {
                 Map.of("apikey", AppProcesses.DEMO_API_KEY, "secretkey", AppProcesses.DEMO_SECRET_KEY),
                 Map.of("Authorization", "Bearer " + AppProcesses.DEMO_SECRET_KEY),
                 Map.of("Authorization", "Bearer " + ADMIN_TOKEN + "x"))) {
-            HttpResponse<String> response = get("/admin/v1/lag", headers);
-            assertThat(response.statusCode()).as(headers.toString()).isEqualTo(401);
-            assertThat(WireCodec.mapper().readTree(response.body()).toString()).contains("1000");
+            for (String path : java.util.List.of("/admin/v1/lag", "/admin/v1/queued", "/admin/v1/jobs/1")) {
+                HttpResponse<String> response = get(path, headers);
+                assertThat(response.statusCode()).as(path + " " + headers).isEqualTo(401);
+                assertThat(WireCodec.mapper().readTree(response.body()).toString())
+                        .contains("1000");
+            }
         }
         assertThat(get("/admin/v1/lag", Map.of("Authorization", "Bearer " + ADMIN_TOKEN))
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    /** A tenant's entry of the admin API's backlog, or null. */
+    private static JsonNode tenant(JsonNode queued, String tenant) {
+        for (JsonNode entry : queued.get("tenants")) {
+            if (entry.get("tenant").asString().equals(tenant)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private static long sum(JsonNode array, String field) {
+        long sum = 0;
+        for (JsonNode entry : array) {
+            sum += entry.get(field).asLong();
+        }
+        return sum;
     }
 
     private static long submit(BatchApiClient api, String type, String body) {

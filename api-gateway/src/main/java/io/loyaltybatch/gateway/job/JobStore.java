@@ -3,6 +3,7 @@ package io.loyaltybatch.gateway.job;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,12 @@ public interface JobStore {
 
     /** The job's header (no results) if it belongs to the tenant. */
     Optional<JobHeader> header(String tenantId, long jobId);
+
+    /** For operators: the progress of a job of any tenant; empty if unknown or past retention. */
+    Optional<JobProgress> progress(long jobId);
+
+    /** For operators: up to {@code limit} jobs not yet ended, of every tenant, the longest without progress first. */
+    List<JobProgress> active(int limit);
 
     /**
      * Stops the job if it belongs to the tenant and is still active, once its end is in the ledger: the

@@ -13,10 +13,14 @@ import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.config.JobsProperties;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -38,6 +42,16 @@ class RedisJobStore implements JobStore {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> END = RedisScript.of(JobScripts.END_JOB.source(), List.class);
+
+    /** The header fields of {@link JobProgress}, in the order {@link #progressOf} reads them. */
+    private static final List<Object> PROGRESS_FIELDS = List.of(
+            JobKeys.TENANT,
+            JobKeys.TYPE,
+            JobKeys.STATUS,
+            JobKeys.ITEM_COUNT,
+            JobKeys.FINISHED,
+            JobKeys.ERRORS,
+            JobKeys.POSITIONS);
 
     private final StringRedisTemplate redis;
     private final JobsProperties properties;
@@ -113,6 +127,57 @@ class RedisJobStore implements JobStore {
                     JobStatus.fromWireName(header.get(JobKeys.STATUS)),
                     ItemPositions.decode(header.get(JobKeys.POSITIONS)));
         });
+    }
+
+    @Override
+    public Optional<JobProgress> progress(long jobId) {
+        return progressOf(jobId, call(() -> redis.opsForHash().multiGet(JobKeys.header(jobId), PROGRESS_FIELDS)));
+    }
+
+    @Override
+    public List<JobProgress> active(int limit) {
+        Set<String> ids = call(() -> redis.opsForZSet().range(JobKeys.ACTIVE_JOBS, 0, limit - 1L));
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> jobIds = ids.stream().map(Long::parseLong).toList();
+        // one round trip: a job's header per command, each in its own slot
+        List<Object> headers = call(() -> redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> operations) {
+                jobIds.forEach(jobId -> operations.opsForHash().multiGet((K) JobKeys.header(jobId), PROGRESS_FIELDS));
+                return null;
+            }
+        }));
+        List<JobProgress> active = new ArrayList<>();
+        for (int i = 0; i < jobIds.size(); i++) {
+            progressOf(jobIds.get(i), (List<?>) headers.get(i))
+                    .filter(job -> !job.status().isTerminal())
+                    .ifPresent(active::add);
+        }
+        return active;
+    }
+
+    /** From the {@link #PROGRESS_FIELDS} of a header; empty when the header is gone. */
+    private static Optional<JobProgress> progressOf(long jobId, List<?> values) {
+        if (values == null || values.get(0) == null) {
+            return Optional.empty();
+        }
+        Map<String, String> header = new HashMap<>();
+        for (int i = 0; i < PROGRESS_FIELDS.size(); i++) {
+            if (values.get(i) != null) {
+                header.put((String) PROGRESS_FIELDS.get(i), String.valueOf(values.get(i)));
+            }
+        }
+        return Optional.of(new JobProgress(
+                jobId,
+                header.get(JobKeys.TENANT),
+                ItemType.fromPathName(header.get(JobKeys.TYPE)).orElseThrow(),
+                JobStatus.fromWireName(header.get(JobKeys.STATUS)),
+                intField(header, JobKeys.ITEM_COUNT),
+                intField(header, JobKeys.FINISHED) + intField(header, JobKeys.ERRORS),
+                ItemPositions.decode(header.get(JobKeys.POSITIONS))));
     }
 
     /** Header and (if asked) results as maps; empty for an unknown or foreign job. */

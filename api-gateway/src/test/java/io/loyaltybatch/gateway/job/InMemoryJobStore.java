@@ -71,6 +71,31 @@ class InMemoryJobStore implements JobStore, JobIds {
                 .map(job -> new JobHeader(jobId, job.tenantId(), job.status(), positions.get(jobId)));
     }
 
+    @Override
+    public Optional<JobProgress> progress(long jobId) {
+        check();
+        return Optional.ofNullable(jobs.get(jobId))
+                .map(job -> new JobProgress(
+                        jobId,
+                        job.tenantId(),
+                        job.type(),
+                        job.status(),
+                        job.itemCount(),
+                        job.finished() + job.errors(),
+                        positions.get(jobId)));
+    }
+
+    @Override
+    public List<JobProgress> active(int limit) {
+        check();
+        return jobs.keySet().stream()
+                .sorted()
+                .map(jobId -> progress(jobId).orElseThrow())
+                .filter(job -> !job.status().isTerminal())
+                .limit(limit)
+                .toList();
+    }
+
     /** Moves a queued job to running, as a worker taking its first item does. */
     void start(long jobId) {
         jobs.computeIfPresent(jobId, (id, job) -> with(job, JobStatus.RUNNING, job.cancelled(), null));

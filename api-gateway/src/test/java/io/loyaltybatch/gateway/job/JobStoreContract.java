@@ -99,6 +99,34 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void operatorsSeeTheProgressOfActiveJobsOfEveryTenant() {
+        long queued = IDS.incrementAndGet();
+        long stopped = IDS.incrementAndGet();
+        long failed = IDS.incrementAndGet();
+        store().create(job(queued, 5, 2));
+        store().recordPositions(queued, new ItemPositions(Map.of(4, 17L)));
+        store().create(new NewJob(stopped, "globex", ItemType.CUSTOMERS, 3, CREATED, List.of()));
+        store().create(job(failed, 1, 1));
+        assertThat(store().progress(stopped).orElseThrow().pending()).isEqualTo(3);
+        store().stop("globex", stopped, 1, CREATED);
+
+        JobProgress progress = store().progress(queued).orElseThrow();
+        assertThat(progress.tenantId()).isEqualTo("acme");
+        assertThat(progress.type()).isEqualTo(ItemType.ORDERS);
+        assertThat(progress.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(progress.itemCount()).isEqualTo(5);
+        assertThat(progress.withResult()).isEqualTo(2);
+        assertThat(progress.pending()).isEqualTo(3);
+        assertThat(progress.positions().lastOffsets()).containsExactlyEntriesOf(Map.of(4, 17L));
+        assertThat(store().progress(stopped).orElseThrow().pending()).isZero();
+        assertThat(store().progress(IDS.incrementAndGet())).isEmpty();
+        assertThat(store().active(100_000))
+                .extracting(JobProgress::jobId)
+                .contains(queued)
+                .doesNotContain(stopped, failed);
+    }
+
+    @Test
     void aDeletedJobIsGone() {
         long jobId = IDS.incrementAndGet();
         store().create(job(jobId, 1, 0));
