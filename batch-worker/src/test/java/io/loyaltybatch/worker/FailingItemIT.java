@@ -86,7 +86,7 @@ class FailingItemIT extends OnSharedEngines {
                 fixture.readOne(TOPIC + ".DLT", r -> r.value().contains("bad-" + customer));
         assertThat(header(dead, "loyalty-dlt-cause-fqcn")).isEqualTo("java.time.format.DateTimeParseException");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
-        // one line per try and one for the final failure, none with a stack trace (its messages quote item values)
+        // one line for the final failure, and no stack trace anywhere (its messages quote item values)
         assertThat(output.getOut())
                 .contains("Item 1 of job " + items.jobId() + " failed after retries; reported with 5000")
                 .doesNotContain("Error handler threw an exception")

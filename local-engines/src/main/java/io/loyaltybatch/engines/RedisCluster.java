@@ -40,39 +40,43 @@ public final class RedisCluster implements Engine {
     @Override
     public synchronized void start() {
         LocalEngines.startAll(masters);
-        if (!formed) {
-            // each node keeps its view in nodes.conf, so a restarted node rejoins without this
-            form();
-            formed = true;
-        }
-    }
-
-    private void form() {
         withConnections(nodes -> {
-            for (int i = 0; i < nodes.size(); i++) {
-                nodes.get(i)
-                        .clusterAddSlots(IntStream.range(SLOTS * i / nodes.size(), SLOTS * (i + 1) / nodes.size())
-                                .toArray());
+            if (!formed) {
+                // each node keeps its view in nodes.conf, so a restarted node rejoins without this
+                form(nodes);
+                formed = true;
             }
-            for (RedisServer other : masters.subList(1, masters.size())) {
-                nodes.get(0).clusterMeet("127.0.0.1", other.port());
-            }
-            boolean ok = Processes.await(
-                    FORMING_TIMEOUT,
-                    () -> masters.stream().allMatch(RedisServer::isRunning),
-                    () -> nodes.stream().allMatch(node -> node.clusterInfo().contains("cluster_state:ok")));
-            if (!ok) {
-                throw new EngineException("the Redis Cluster did not reach cluster_state:ok within " + FORMING_TIMEOUT
-                        + ": " + nodes.get(0).clusterInfo());
-            }
+            awaitOk(nodes);
             return null;
         });
     }
 
-    /** How many keys each master holds now, in the order of {@link #nodes()}. */
-    public List<Long> keysPerNode() {
-        return withConnections(
-                nodes -> nodes.stream().map(RedisCommands::dbsize).toList());
+    private void form(List<RedisCommands<String, String>> nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            nodes.get(i)
+                    .clusterAddSlots(IntStream.range(SLOTS * i / nodes.size(), SLOTS * (i + 1) / nodes.size())
+                            .toArray());
+        }
+        for (RedisServer other : masters.subList(1, masters.size())) {
+            nodes.get(0).clusterMeet("127.0.0.1", other.port());
+        }
+    }
+
+    private void awaitOk(List<RedisCommands<String, String>> nodes) {
+        boolean ok = Processes.await(
+                FORMING_TIMEOUT,
+                () -> masters.stream().allMatch(RedisServer::isRunning),
+                () -> nodes.stream().allMatch(node -> node.clusterInfo().contains("cluster_state:ok")));
+        if (!ok) {
+            throw new EngineException("the Redis Cluster did not reach cluster_state:ok within " + FORMING_TIMEOUT
+                    + ": " + nodes.get(0).clusterInfo());
+        }
+    }
+
+    /** How many keys matching {@code pattern} (as {@code KEYS} takes it) each master holds, in the order of {@link #nodes()}. */
+    public List<Long> keysPerNode(String pattern) {
+        return withConnections(nodes ->
+                nodes.stream().map(node -> (long) node.keys(pattern).size()).toList());
     }
 
     private <T> T withConnections(Function<List<RedisCommands<String, String>>, T> work) {
@@ -118,6 +122,7 @@ public final class RedisCluster implements Engine {
     @Override
     public synchronized void close() {
         masters.forEach(RedisServer::close);
+        formed = false; // their temp dirs, nodes.conf included, are gone
     }
 
     @Override

@@ -42,10 +42,12 @@ class RedisClusterIT {
             } finally {
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             }
-            assertThat(cluster.keysPerNode())
+            assertThat(cluster.keysPerNode("*"))
                     .hasSize(3)
                     .allSatisfy(keys -> assertThat(keys).isGreaterThan(50));
-            assertThat(cluster.keysPerNode().stream().mapToLong(Long::longValue).sum())
+            assertThat(cluster.keysPerNode("*").stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
                     .isEqualTo(302);
         }
     }

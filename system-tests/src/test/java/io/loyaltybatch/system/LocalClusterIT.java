@@ -176,7 +176,7 @@ class LocalClusterIT {
                     .anyMatch(name -> name.matches("gateway\\.log\\.\\d{4}-\\d{2}-\\d{2}\\.\\d+\\.gz"));
         }
         assertThat(Files.size(logs.resolve("gateway.log"))).isLessThan(4 * 20 * 1024);
-        assertThat(Files.readString(logs.resolve("gateway.log"))).contains("accepted");
+        assertThat(Files.size(logs.resolve("gateway.log"))).isPositive();
         assertThat(Files.readString(logs.resolve("gateway.console.log"))).doesNotContain("Started GatewayApplication");
     }
 

@@ -40,6 +40,8 @@ import tools.jackson.databind.JsonNode;
 class OperationsIT {
 
     private static final String ADMIN_TOKEN = "admin-" + UUID.randomUUID();
+    private static final String TENANT = "opsit";
+    private static final String TENANT_SECRET = "secret-" + UUID.randomUUID();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static AppProcesses system;
@@ -52,6 +54,8 @@ class OperationsIT {
                 .withEnv("LOYALTY_ITEMS_TOPIC_NAME", "ops-it-" + run + ".items")
                 .withEnv("SPRING_KAFKA_CONSUMER_GROUP_ID", "ops-it-" + run)
                 .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", sha256Hex(ADMIN_TOKEN))
+                // a tenant of this test's own: the backlog it reads counts no other test's jobs
+                .withTenant(TENANT, TENANT + "-api-key", TENANT_SECRET)
                 .withGatewayEnv("LOYALTY_OPS_LAG_INTERVAL", "500ms")
                 .withEnv("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         gateway = system.startGateway(Duration.ofSeconds(90));
@@ -64,7 +68,7 @@ class OperationsIT {
 
     @Test
     void lagExistsWithNoWorkerAndDrainsOnceOneRunsAndTheMetricsCountWhatTheJobsDid() throws Exception {
-        BatchApiClient api = system.demoClient();
+        BatchApiClient api = system.client(TENANT + "-api-key", TENANT_SECRET);
         String prefix = "ops-" + UUID.randomUUID();
         long customersJob = submit(api, "customers", customers(prefix, 1000, 7));
         long adjustmentsJob = submit(api, "balance-adjustment", adjustments(prefix, 40));
@@ -84,11 +88,11 @@ class OperationsIT {
         assertThat(admin("/admin/v1/consumer-group").get("members")).isEmpty();
         // the backlog by tenant, and where the first job's items wait: on a new topic, every one of them is ahead
         JsonNode queuedNow = admin("/admin/v1/queued");
-        JsonNode demo = tenant(queuedNow, "demo");
-        assertThat(demo.get("jobs").asInt()).isEqualTo(2);
-        assertThat(demo.get("pendingItems").asLong()).isEqualTo(queued);
+        JsonNode own = tenant(queuedNow, TENANT);
+        assertThat(own.get("jobs").asInt()).isEqualTo(2);
+        assertThat(own.get("pendingItems").asLong()).isEqualTo(queued);
         JsonNode waiting = admin("/admin/v1/jobs/" + customersJob);
-        assertThat(waiting.get("tenant").asString()).isEqualTo("demo");
+        assertThat(waiting.get("tenant").asString()).isEqualTo(TENANT);
         assertThat(waiting.get("status").asString()).isEqualTo("queued");
         assertThat(waiting.get("pendingItems").asInt()).isEqualTo(993);
         assertThat(waiting.get("partitions")).hasSize(12);
@@ -102,7 +106,7 @@ class OperationsIT {
         JsonNode adjustments = awaitEnded(api, adjustmentsJob);
         await().atMost(Duration.ofSeconds(30)).until(() -> gatewayLag() == 0);
         assertThat(admin("/admin/v1/lag").get("totalLag").asLong()).isZero();
-        assertThat(tenant(admin("/admin/v1/queued"), "demo")).isNull();
+        assertThat(tenant(admin("/admin/v1/queued"), TENANT)).isNull();
         JsonNode consumed = admin("/admin/v1/jobs/" + customersJob);
         assertThat(consumed.get("status").asString()).isEqualTo("completed");
         assertThat(consumed.get("pendingItems").asInt()).isZero();
@@ -168,18 +172,18 @@ class OperationsIT {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(app.name() + " logged no line " + message));
         assertThat(about.path("jobId").asString()).as(about.toString()).isEqualTo(Long.toString(jobId));
-        assertThat(about.path("tenant").asString()).as(about.toString()).isEqualTo("demo");
+        assertThat(about.path("tenant").asString()).as(about.toString()).isEqualTo(TENANT);
         assertThat(String.join("\n", lines)).doesNotContain("@example.com");
     }
 
     @Test
     void theAdminApiOpensOnlyToTheAdminToken() throws Exception {
-        for (Map<String, String> headers : java.util.List.of(
+        for (Map<String, String> headers : List.of(
                 Map.<String, String>of(),
                 Map.of("apikey", AppProcesses.DEMO_API_KEY, "secretkey", AppProcesses.DEMO_SECRET_KEY),
                 Map.of("Authorization", "Bearer " + AppProcesses.DEMO_SECRET_KEY),
                 Map.of("Authorization", "Bearer " + ADMIN_TOKEN + "x"))) {
-            for (String path : java.util.List.of("/admin/v1/lag", "/admin/v1/queued", "/admin/v1/jobs/1")) {
+            for (String path : List.of("/admin/v1/lag", "/admin/v1/queued", "/admin/v1/jobs/1")) {
                 HttpResponse<String> response = get(path, headers);
                 assertThat(response.statusCode()).as(path + " " + headers).isEqualTo(401);
                 assertThat(WireCodec.mapper().readTree(response.body()).toString())

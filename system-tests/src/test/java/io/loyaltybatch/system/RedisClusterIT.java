@@ -49,7 +49,7 @@ class RedisClusterIT extends LoyaltyScenarios {
                 .forEach(job ->
                         assertThat(finished(job).get("status").asString()).isEqualTo("completed"));
 
-        assertThat(cluster.keysPerNode())
+        assertThat(cluster.keysPerNode("job:{*}:header"))
                 .hasSize(3)
                 .allSatisfy(keys -> assertThat(keys).isPositive());
     }

@@ -31,7 +31,10 @@ public interface JobStore {
     Optional<JobProgress> progress(long jobId);
 
     /** For operators: up to {@code limit} jobs not yet ended, of every tenant, the longest without progress first. */
-    List<JobProgress> active(int limit);
+    ActiveJobs active(int limit);
+
+    /** @param truncated whether more jobs than the limit may be active */
+    record ActiveJobs(List<JobProgress> jobs, boolean truncated) {}
 
     /**
      * Stops the job if it belongs to the tenant and is still active, once its end is in the ledger: the

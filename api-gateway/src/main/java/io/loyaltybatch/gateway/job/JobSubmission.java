@@ -95,6 +95,7 @@ public class JobSubmission {
         String requestDigest = requestDigest(type, body);
         Optional<Submitted> earlier = replay(tenant, idempotencyKey, requestDigest);
         if (earlier.isPresent()) {
+            JobLogContext.name(earlier.get().jobId());
             return earlier.get();
         }
         long jobId = jobIds.next();

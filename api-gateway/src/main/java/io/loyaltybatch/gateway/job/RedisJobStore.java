@@ -135,11 +135,15 @@ class RedisJobStore implements JobStore {
     }
 
     @Override
-    public List<JobProgress> active(int limit) {
+    public ActiveJobs active(int limit) {
         Set<String> ids = call(() -> redis.opsForZSet().range(JobKeys.ACTIVE_JOBS, 0, limit - 1L));
         if (ids == null || ids.isEmpty()) {
-            return List.of();
+            return new ActiveJobs(List.of(), false);
         }
+        // the index may still hold a few ended jobs (dropped below): whether it holds more than the limit is what
+        // counts
+        Long indexed = call(() -> redis.opsForZSet().zCard(JobKeys.ACTIVE_JOBS));
+        boolean truncated = indexed != null && indexed > limit;
         List<Long> jobIds = ids.stream().map(Long::parseLong).toList();
         // one round trip: a job's header per command, each in its own slot
         List<Object> headers = call(() -> redis.executePipelined(new SessionCallback<Object>() {
@@ -156,7 +160,7 @@ class RedisJobStore implements JobStore {
                     .filter(job -> !job.status().isTerminal())
                     .ifPresent(active::add);
         }
-        return active;
+        return new ActiveJobs(active, truncated);
     }
 
     /** From the {@link #PROGRESS_FIELDS} of a header; empty when the header is gone. */

@@ -2,8 +2,9 @@ package io.loyaltybatch.gateway.ops;
 
 import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.model.ErrorCode;
-import io.loyaltybatch.support.EngineUnavailableException;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -38,33 +39,35 @@ class AdminController {
     /** Where a job's items are in the partitions, against the group's committed offsets. */
     @GetMapping("/jobs/{jobId}")
     Backlog.JobPositions job(@PathVariable long jobId) {
-        Optional<Backlog.JobPositions> positions;
-        try {
-            positions = backlog.job(jobId);
-        } catch (EngineUnavailableException e) {
-            throw e;
-        } catch (Exception e) {
-            throw unavailable(e);
-        }
-        return positions.orElseThrow(() -> ApiException.notFound("Job not found"));
+        return fromKafka(() -> backlog.job(jobId)).orElseThrow(() -> ApiException.notFound("Job not found"));
     }
 
     /** The group's lag per partition, read from the broker now. */
     @GetMapping("/lag")
     ItemsLag.Reading lag() {
-        try {
-            return lag.refresh();
-        } catch (Exception e) {
-            throw unavailable(e);
-        }
+        return fromKafka(lag::refresh);
     }
 
     /** The group's members and the partitions each holds. */
     @GetMapping("/consumer-group")
     ConsumerGroup.Description consumerGroup() {
+        return fromKafka(group::describe);
+    }
+
+    /** A call that asks the broker, with the admin client's ways of failing. */
+    @FunctionalInterface
+    private interface KafkaCall<T> {
+        T call() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    /** The call's answer; 503 when the broker cannot give it (any other failure is a fault, answered as one). */
+    private static <T> T fromKafka(KafkaCall<T> call) {
         try {
-            return group.describe();
-        } catch (Exception e) {
+            return call.call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             throw unavailable(e);
         }
     }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +57,8 @@ class Backlog {
 
     /** The tenants with active jobs, most pending items first. */
     Queued queued() {
-        List<JobProgress> active = jobs.active(MAX_ACTIVE_JOBS);
+        JobStore.ActiveJobs read = jobs.active(MAX_ACTIVE_JOBS);
+        List<JobProgress> active = read.jobs();
         Map<String, List<JobProgress>> byTenant = active.stream()
                 .collect(Collectors.groupingBy(JobProgress::tenantId, LinkedHashMap::new, Collectors.toList()));
         List<TenantBacklog> tenants = byTenant.entrySet().stream()
@@ -72,13 +75,13 @@ class Backlog {
         return new Queued(
                 clock.instant(),
                 active.size(),
-                active.size() == MAX_ACTIVE_JOBS,
+                read.truncated(),
                 tenants.stream().mapToLong(TenantBacklog::pendingItems).sum(),
                 tenants);
     }
 
     /** Where the job's items are, read from the broker now; empty for an unknown job. */
-    Optional<JobPositions> job(long jobId) throws Exception {
+    Optional<JobPositions> job(long jobId) throws InterruptedException, ExecutionException, TimeoutException {
         Optional<JobProgress> found = jobs.progress(jobId);
         if (found.isEmpty()) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -31,7 +32,7 @@ class ConsumerGroup {
         this.topic = topic.name();
     }
 
-    Description describe() throws Exception {
+    Description describe() throws InterruptedException, ExecutionException, TimeoutException {
         ConsumerGroupDescription description;
         try {
             description = admin.describeConsumerGroups(List.of(group))

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -119,7 +121,7 @@ public class ItemsLag implements SchedulingConfigurer {
     }
 
     /** Reads the lag from the broker now. */
-    public synchronized Reading refresh() throws Exception {
+    public synchronized Reading refresh() throws InterruptedException, ExecutionException, TimeoutException {
         List<TopicPartition> partitions = IntStream.range(0, topic.partitions())
                 .mapToObj(p -> new TopicPartition(topic.name(), p))
                 .toList();
@@ -158,7 +160,7 @@ public class ItemsLag implements SchedulingConfigurer {
     }
 
     private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec)
-            throws Exception {
+            throws InterruptedException, ExecutionException, TimeoutException {
         return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
                 .all()
                 .get(GroupOffsets.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -85,15 +85,16 @@ class InMemoryJobStore implements JobStore, JobIds {
                         positions.get(jobId)));
     }
 
+    /** In creation order: the fake keeps no progress times. */
     @Override
-    public List<JobProgress> active(int limit) {
+    public ActiveJobs active(int limit) {
         check();
-        return jobs.keySet().stream()
+        List<JobProgress> active = jobs.keySet().stream()
                 .sorted()
                 .map(jobId -> progress(jobId).orElseThrow())
                 .filter(job -> !job.status().isTerminal())
-                .limit(limit)
                 .toList();
+        return new ActiveJobs(active.subList(0, Math.min(limit, active.size())), active.size() > limit);
     }
 
     /** Moves a queued job to running, as a worker taking its first item does. */

@@ -120,10 +120,16 @@ abstract class JobStoreContract {
         assertThat(progress.positions().lastOffsets()).containsExactlyEntriesOf(Map.of(4, 17L));
         assertThat(store().progress(stopped).orElseThrow().pending()).isZero();
         assertThat(store().progress(IDS.incrementAndGet())).isEmpty();
-        assertThat(store().active(100_000))
+        long other = IDS.incrementAndGet();
+        store().create(new NewJob(other, "initech", ItemType.EVENTS, 2, CREATED, List.of()));
+        JobStore.ActiveJobs active = store().active(100_000);
+        assertThat(active.truncated()).isFalse();
+        assertThat(active.jobs())
                 .extracting(JobProgress::jobId)
-                .contains(queued)
+                .contains(queued, other)
                 .doesNotContain(stopped, failed);
+        assertThat(store().active(1).jobs()).hasSize(1);
+        assertThat(store().active(1).truncated()).isTrue();
     }
 
     @Test
