@@ -12,7 +12,6 @@ import io.loyaltybatch.engines.SeedRequests;
 import io.loyaltybatch.model.WireCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -154,14 +153,14 @@ class EndToEndIT {
     }
 
     /** Server processes waiting for a lock of one of these kinds. */
-    private static int waitingOnLocks(String... kinds) throws SQLException {
-        return count(
+    private static long waitingOnLocks(String... kinds) throws SQLException {
+        return SharedDatabase.number(
                 "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = ANY (?)",
                 statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", kinds)));
     }
 
     private static long balance(String customer) throws SQLException {
-        return count(
+        return SharedDatabase.number(
                 "SELECT available_points FROM customers WHERE tenant_id = 'demo' AND customer_id = ?",
                 statement -> statement.setString(1, customer));
     }
@@ -174,30 +173,5 @@ class EndToEndIT {
         Response metrics = management.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("kafka_consumer_fetch_manager_records_lag_max");
-    }
-
-    private static int appliedItems(long jobId) throws SQLException {
-        return count("SELECT count(*) FROM processed_items WHERE job_id = ?", statement -> statement.setLong(1, jobId));
-    }
-
-    private static int customersNamed(String pattern) throws SQLException {
-        return count(
-                "SELECT count(*) FROM customers WHERE tenant_id = 'demo' AND customer_id LIKE ?",
-                statement -> statement.setString(1, pattern));
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private static int count(String sql, Binder binder) throws SQLException {
-        try (Connection connection = LocalEngines.shared().postgres().connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
     }
 }

@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.loyaltybatch.engines.AppProcesses;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
-import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.WireCodec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -282,14 +278,7 @@ abstract class LoyaltyScenarios {
     }
 
     private static long count(String sql, Object parameter) throws SQLException {
-        try (Connection connection = LocalEngines.shared().postgres().connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return SharedDatabase.number(sql, statement -> statement.setObject(1, parameter));
     }
 
     static long ledgerSum(String customer) throws SQLException {
