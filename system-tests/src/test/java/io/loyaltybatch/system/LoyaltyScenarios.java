@@ -255,9 +255,18 @@ abstract class LoyaltyScenarios {
         assertThat(cancelled).isPositive();
 
         // items that had started before the answer may still land; then the counts add up and stay put
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode s = json(api.status(jobId));
-            return s.get("totalCount").asInt() + s.get("cancelledCount").asInt() == 1000;
+            assertThat(s.get("totalCount").asInt() + s.get("cancelledCount").asInt())
+                    .as(
+                            "status %s, total %d, finished %d, errors %d, cancelled %d, ledger records %d",
+                            s.get("status").asString(),
+                            s.get("totalCount").asInt(),
+                            s.get("finishedCount").asInt(),
+                            s.get("errorCount").asInt(),
+                            s.get("cancelledCount").asInt(),
+                            count("SELECT count(*) FROM processed_items WHERE job_id = ?", jobId))
+                    .isEqualTo(1000);
         });
         JsonNode settled = json(api.status(jobId));
         int finished = settled.get("finishedCount").asInt();
