@@ -38,6 +38,10 @@ public final class JobKeys {
     public static final String COMPLETED_AT = "completedAt";
     public static final String UPDATED_AT = "updatedAt";
     public static final String FAILURE_REASON = "failureReason";
+    /** The job whose failed items this job retries (absent for a job submitted by a client). */
+    public static final String PARENT_JOB = "parentJob";
+    /** The job that retries this job's failed items (absent until one does). */
+    public static final String RETRY_JOB = "retryJob";
     /** Where the job's items landed on the items topic: {@link ItemPositions#encode()}. */
     public static final String POSITIONS = "positions";
 
@@ -59,6 +63,30 @@ public final class JobKeys {
     /** Hash: item index -> encoded {@link ItemResult}; a field is written once, which claims the item's count. */
     public static String results(long jobId) {
         return "job:{" + jobId + "}:results";
+    }
+
+    /**
+     * Sorted set of a tenant's jobs, newest last, every score 0 and ordered by member: {@link #listed}. Its members
+     * are dropped once past any job's lifetime; a member whose job is gone is skipped when read.
+     */
+    public static String tenantJobs(String tenantId) {
+        return "tenant:{" + tenantId + "}:jobs";
+    }
+
+    /**
+     * A job's member of {@link #tenantJobs}: its creation millisecond and its id, zero-padded, so the lexical order of
+     * members is the order of creation, unique per job ({@code 1764583200750:0000000000001234}).
+     */
+    public static String listed(Instant createdAt, long jobId) {
+        return String.format("%013d:%016d", createdAt.toEpochMilli(), jobId);
+    }
+
+    /**
+     * Hash: item index -> encoded {@link ItemEnvelope} of an item that failed for a reason of its own (5000), kept
+     * for a retry as long as the job is.
+     */
+    public static String retryItems(long jobId) {
+        return "job:{" + jobId + "}:retry";
     }
 
     /** String: {@code jobId:bodyDigest} for an Idempotency-Key of a tenant (the key is stored as a digest). */

@@ -48,7 +48,21 @@ public final class JobScriptCalls {
             Duration activeTtl,
             Duration retention,
             Collection<ItemResult> rejected) {
-        List<String> args = new ArrayList<>(9 + 2 * rejected.size());
+        return createJob(jobId, tenantId, type, itemCount, createdAt, activeTtl, retention, rejected, null);
+    }
+
+    /** @param parentJobId the job whose failed items this one retries, null for a client's own job */
+    public static Call createJob(
+            long jobId,
+            String tenantId,
+            ItemType type,
+            int itemCount,
+            Instant createdAt,
+            Duration activeTtl,
+            Duration retention,
+            Collection<ItemResult> rejected,
+            Long parentJobId) {
+        List<String> args = new ArrayList<>(10 + 2 * rejected.size());
         args.add(tenantId);
         args.add(type.pathName());
         args.add(Integer.toString(itemCount));
@@ -58,6 +72,7 @@ public final class JobScriptCalls {
         args.add(Integer.toString(rejected.size()));
         args.add(JobStatus.QUEUED.wireName());
         args.add(JobStatus.FAILED.wireName());
+        args.add(parentJobId == null ? "" : Long.toString(parentJobId));
         for (ItemResult result : rejected) {
             args.add(Integer.toString(result.index()));
             args.add(WireCodec.encode(result));
@@ -69,11 +84,40 @@ public final class JobScriptCalls {
         return new Call(JobScripts.RECORD_POSITIONS, List.of(JobKeys.header(jobId)), List.of(positions.encode()));
     }
 
-    public static Call readJob(long jobId, String tenantId, boolean withResults) {
+    /** What a read of a job returns besides its header. */
+    public enum JobPart {
+        NONE("-"),
+        RESULTS("R"),
+        KEPT_FOR_RETRY("K");
+
+        private final String argument;
+
+        JobPart(String argument) {
+            this.argument = argument;
+        }
+    }
+
+    public static Call readJob(long jobId, String tenantId, JobPart part) {
+        return new Call(JobScripts.READ_JOB, jobKeys(jobId), List.of(tenantId, part.argument));
+    }
+
+    /** Keeps an item that failed for a reason of its own for a retry; the reply is 1, or 0 if its job is gone. */
+    public static Call keepForRetry(ItemEnvelope item) {
         return new Call(
-                JobScripts.READ_JOB,
-                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
-                List.of(tenantId, withResults ? "1" : "0"));
+                JobScripts.KEEP_FOR_RETRY,
+                List.of(JobKeys.header(item.jobId()), JobKeys.retryItems(item.jobId())),
+                List.of(Integer.toString(item.index()), WireCodec.encode(item)));
+    }
+
+    /** Links a job to its retry; the reply is 1, or 0 for an unknown or foreign job. */
+    public static Call linkRetry(long jobId, String tenantId, long retryJobId) {
+        return new Call(
+                JobScripts.LINK_RETRY, List.of(JobKeys.header(jobId)), List.of(tenantId, Long.toString(retryJobId)));
+    }
+
+    /** Every key of a job, in the order the scripts name them: header, results, items kept for a retry. */
+    private static List<String> jobKeys(long jobId) {
+        return List.of(JobKeys.header(jobId), JobKeys.results(jobId), JobKeys.retryItems(jobId));
     }
 
     /** Marks a job taken up by a worker; the reply's answer is {@code A} (known to the tenant) or {@code X}. */
@@ -104,7 +148,7 @@ public final class JobScriptCalls {
             args.add(result.successful() ? "1" : "0");
             args.add(result.json());
         }
-        return new Call(JobScripts.RECORD_RESULTS, List.of(JobKeys.header(jobId), JobKeys.results(jobId)), args);
+        return new Call(JobScripts.RECORD_RESULTS, jobKeys(jobId), args);
     }
 
     /**
@@ -124,7 +168,7 @@ public final class JobScriptCalls {
             Duration retention) {
         return new Call(
                 JobScripts.END_JOB,
-                List.of(JobKeys.header(jobId), JobKeys.results(jobId)),
+                jobKeys(jobId),
                 List.of(
                         tenantId == null ? "" : tenantId,
                         target.wireName(),

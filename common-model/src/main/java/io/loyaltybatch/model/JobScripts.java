@@ -21,7 +21,11 @@ public enum JobScripts {
     /** Worker: marks that items of a job are taken up. */
     CLAIM_STARTS("claim-starts.lua"),
     /** Worker: records results and counters, ends the job when its last item lands. */
-    RECORD_RESULTS("record-results.lua");
+    RECORD_RESULTS("record-results.lua"),
+    /** Worker: keeps an item that failed for a reason of its own, for a retry. */
+    KEEP_FOR_RETRY("keep-for-retry.lua"),
+    /** Gateway: links a job to the job retrying its failed items. */
+    LINK_RETRY("link-retry.lua");
 
     private final String source;
 

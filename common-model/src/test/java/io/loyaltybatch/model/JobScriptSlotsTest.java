@@ -24,9 +24,12 @@ class JobScriptSlotsTest {
     private static Map<JobScripts, JobScriptCalls.Call> oneCallOfEachScript(long jobId) {
         Map<JobScripts, JobScriptCalls.Call> calls = new EnumMap<>(JobScripts.class);
         Stream.of(
-                        JobScriptCalls.createJob(jobId, "t", ItemType.CUSTOMERS, 3, NOW, DAY, DAY, List.of()),
+                        JobScriptCalls.createJob(jobId, "t", ItemType.CUSTOMERS, 3, NOW, DAY, DAY, List.of(), 9L),
                         JobScriptCalls.recordPositions(jobId, new ItemPositions(Map.of(0, 5L))),
-                        JobScriptCalls.readJob(jobId, "t", true),
+                        JobScriptCalls.readJob(jobId, "t", JobScriptCalls.JobPart.RESULTS),
+                        JobScriptCalls.keepForRetry(ItemEnvelope.of(
+                                "t", jobId, 0, ItemType.BALANCE_INQUIRY, "c", new LedgerItems.BalanceInquiry())),
+                        JobScriptCalls.linkRetry(jobId, "t", jobId + 1),
                         JobScriptCalls.claimStarts(jobId, "t", NOW),
                         JobScriptCalls.recordResults(
                                 jobId, NOW, DAY, List.of(new JobScriptCalls.Result(0, true, "{}"))),
@@ -40,7 +43,7 @@ class JobScriptSlotsTest {
         if (index.chars().allMatch(Character::isDigit)) {
             return Integer.parseInt(index);
         }
-        Matcher loop = Pattern.compile("for " + index + " = 1, (\\d+) do").matcher(source);
+        Matcher loop = Pattern.compile("for " + index + " = \\d+, (\\d+) do").matcher(source);
         assertThat(loop.find()).as("a loop of %s over literal bounds", index).isTrue();
         return Integer.parseInt(loop.group(1));
     }

@@ -3,9 +3,12 @@ package io.loyaltybatch.gateway.job;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.loyaltybatch.gateway.api.IntegrationsApi;
 import io.loyaltybatch.gateway.tenant.Tenant;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The batch endpoints under every contract prefix. */
 @IntegrationsApi
@@ -23,11 +27,20 @@ class BatchJobController {
     private final JobSubmission submission;
     private final JobStatusReading statusReading;
     private final JobStopping stopping;
+    private final JobListing listing;
+    private final JobResultsExport resultsExport;
 
-    BatchJobController(JobSubmission submission, JobStatusReading statusReading, JobStopping stopping) {
+    BatchJobController(
+            JobSubmission submission,
+            JobStatusReading statusReading,
+            JobStopping stopping,
+            JobListing listing,
+            JobResultsExport resultsExport) {
         this.submission = submission;
         this.statusReading = statusReading;
         this.stopping = stopping;
+        this.listing = listing;
+        this.resultsExport = resultsExport;
     }
 
     /**
@@ -41,7 +54,10 @@ class BatchJobController {
             InputStream body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
-        JobSubmission.Submitted submitted = submission.submit(tenant, type, body.readAllBytes(), idempotencyKey);
+        return answer(submission.submit(tenant, type, body.readAllBytes(), idempotencyKey));
+    }
+
+    private static ResponseEntity<Map<String, Long>> answer(JobSubmission.Submitted submitted) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (submitted.replayed()) {
             response.header("Idempotent-Replayed", "true");
@@ -49,9 +65,49 @@ class BatchJobController {
         return response.body(Map.of("jobId", submitted.jobId()));
     }
 
+    /** The tenant's jobs, newest first; parameters are read as text so every bad value gets the contract's 3003. */
+    @GetMapping
+    JobListing.Page list(
+            Tenant tenant,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return listing.list(tenant, status, type, limit, cursor);
+    }
+
     @GetMapping("/{jobId}")
     JobStatusView status(Tenant tenant, @PathVariable long jobId) {
         return statusReading.read(tenant, jobId);
+    }
+
+    /**
+     * The job's results as a file, written as they are encoded; the format is chosen by {@code format}, whatever the
+     * request accepts. Every check runs before the first byte is written, so a refusal is the contract's envelope.
+     */
+    @GetMapping(value = "/{jobId}/results", produces = MediaType.ALL_VALUE)
+    void results(
+            Tenant tenant,
+            @PathVariable long jobId,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String format,
+            HttpServletResponse response)
+            throws IOException {
+        JobResultsExport.Export export = resultsExport.export(tenant, jobId, outcome, format);
+        response.setContentType(export.format().mediaType().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("job-" + jobId + "-results." + export.format().extension())
+                        .build()
+                        .toString());
+        export.writeTo(response.getOutputStream());
+    }
+
+    /** A new job of the job's items that failed with 5000 (contract section 5a). */
+    @PostMapping("/{jobId}/retry")
+    ResponseEntity<Map<String, Long>> retry(Tenant tenant, @PathVariable long jobId) {
+        return answer(submission.retry(tenant, jobId));
     }
 
     @DeleteMapping("/{jobId}")

@@ -23,7 +23,11 @@ import java.util.Map;
     "itemCount",
     "cancelledCount",
     "completedAt",
-    "failureReason"
+    "failureReason",
+    "parentJobId",
+    "retryJobIds",
+    "itemsPerSecond",
+    "etaSeconds"
 })
 public record JobStatusView(
         String operation,
@@ -38,12 +42,28 @@ public record JobStatusView(
         int itemCount,
         int cancelledCount,
         String completedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long parentJobId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> retryJobIds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double itemsPerSecond,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double etaSeconds) {
+
+    /**
+     * How an unfinished job moves: its own items with a result per second since it started (null while queued), and
+     * the seconds until its last item is done (null when that cannot be told).
+     */
+    public record Pace(Double itemsPerSecond, Double etaSeconds) {
+        public static final Pace NONE = new Pace(null, null);
+    }
 
     /** Successful and failed entries, each sorted by index. */
     public record Response(List<Map<String, Object>> successful, List<Map<String, Object>> failed) {}
 
     public static JobStatusView of(JobSnapshot job) {
+        return of(job, Pace.NONE);
+    }
+
+    public static JobStatusView of(JobSnapshot job, Pace pace) {
         return new JobStatusView(
                 job.type().operation(),
                 job.errors(),
@@ -57,7 +77,11 @@ public record JobStatusView(
                 job.itemCount(),
                 job.cancelled(),
                 job.completedAt(),
-                job.failureReason());
+                job.failureReason(),
+                job.links().parentJobId(),
+                job.links().retryJobId() == null ? null : List.of(job.links().retryJobId()),
+                pace.itemsPerSecond(),
+                pace.etaSeconds());
     }
 
     private static Response response(List<ItemResult> results) {

@@ -1,6 +1,9 @@
 package io.loyaltybatch.gateway.job;
 
+import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemPositions;
+import io.loyaltybatch.model.ItemType;
+import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.support.EngineUnavailableException;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +30,22 @@ public interface JobStore {
     /** The job's header (no results) if it belongs to the tenant. */
     Optional<JobHeader> header(String tenantId, long jobId);
 
+    /**
+     * A page of the tenant's jobs, newest first, without their results. At most {@link JobQuery#limit} jobs; fewer
+     * when the filters matched fewer among the jobs one page may look at, and then {@link JobPage#next} continues.
+     */
+    JobPage list(String tenantId, JobQuery query);
+
+    /**
+     * @param status null for any
+     * @param type   null for any
+     * @param after  the {@link JobPage#next} of the page before, null for the newest jobs
+     */
+    record JobQuery(JobStatus status, ItemType type, int limit, String after) {}
+
+    /** @param next where the next page starts (opaque to clients once encoded), null after the oldest job */
+    record JobPage(List<JobSnapshot> jobs, String next) {}
+
     /** For operators: the progress of a job of any tenant; empty if unknown or past retention. */
     Optional<JobProgress> progress(long jobId);
 
@@ -42,6 +61,15 @@ public interface JobStore {
      * workers finishing it.
      */
     StopOutcome stop(String tenantId, long jobId, int processed, Instant now);
+
+    /**
+     * The items of the job that failed for a reason of their own (5000) and were kept for a retry, sorted by index;
+     * empty for an unknown or foreign job.
+     */
+    List<ItemEnvelope> keptForRetry(String tenantId, long jobId);
+
+    /** Links the job to the job retrying its failed items; false for an unknown or foreign job. */
+    boolean linkRetry(String tenantId, long jobId, long retryJobId);
 
     /** Removes a job whose items could not be published, so no job is left that will never run. */
     void delete(long jobId);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -92,8 +93,56 @@ public class JobSubmission {
             create(tenant, type, jobId, items);
             return new Submitted(jobId, false);
         }
-        String requestDigest = requestDigest(type, body);
-        Optional<Submitted> earlier = replay(tenant, idempotencyKey, requestDigest);
+        return once(tenant, idempotencyKey, requestDigest(type, body), jobId -> create(tenant, type, jobId, items));
+    }
+
+    /**
+     * A new job of the items of a finished job that failed for a reason of their own (5000), linked both ways. A job
+     * is retried once: asking again answers the same retry job, as a replayed request does, for as long as that job
+     * exists; retry the retry job to go on. Its items are published as they were validated at their first submit.
+     */
+    public Submitted retry(Tenant tenant, long parentJobId) {
+        JobLogContext.name(parentJobId);
+        JobSnapshot parent =
+                jobs.find(tenant.id(), parentJobId).orElseThrow(() -> JobStatusReading.jobNotFound(parentJobId));
+        Long linked = parent.links().retryJobId();
+        if (linked != null && jobs.header(tenant.id(), linked).isPresent()) {
+            return new Submitted(linked, true);
+        }
+        if (!parent.status().isTerminal()) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCode.CONFLICT,
+                    "Job " + parentJobId + " has not ended yet; retry it once it has");
+        }
+        List<ItemEnvelope> kept = jobs.keptForRetry(tenant.id(), parentJobId);
+        if (kept.isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCode.CONFLICT,
+                    "Job " + parentJobId
+                            + " has no failed item to retry: only items that failed with 5000 are retried");
+        }
+        // a NUL keeps this key apart from every client's: no header value can hold one
+        return once(tenant, "\u0000retry:" + parentJobId, "retry:" + parentJobId, jobId -> {
+            List<ItemEnvelope> items = new ArrayList<>(kept.size());
+            for (ItemEnvelope item : kept) {
+                items.add(ItemEnvelope.of(
+                        tenant.id(), jobId, items.size(), item.type(), item.customerId(), item.payload()));
+            }
+            accept(
+                    new NewJob(
+                            jobId, tenant.id(), parent.type(), items.size(), clock.instant(), List.of(), parentJobId),
+                    items,
+                    // linked before its items are published: should this request fail, the link names a job that is
+                    // gone, which a later retry replaces
+                    () -> jobs.linkRetry(tenant.id(), parentJobId, jobId));
+        });
+    }
+
+    /** Creates a job under an idempotency key at most once, or answers the job an earlier request created with it. */
+    private Submitted once(Tenant tenant, String key, String requestDigest, LongConsumer create) {
+        Optional<Submitted> earlier = replay(tenant, key, requestDigest);
         if (earlier.isPresent()) {
             JobLogContext.name(earlier.get().jobId());
             return earlier.get();
@@ -101,16 +150,16 @@ public class JobSubmission {
         long jobId = jobIds.next();
         JobLogContext.name(jobId);
         IdempotencyStore.Entry entry = new IdempotencyStore.Entry(jobId, requestDigest, false, clock.instant());
-        if (!idempotency.reserve(tenant.id(), idempotencyKey, entry, properties.idempotencyTtl())) {
-            return replay(tenant, idempotencyKey, requestDigest).orElseThrow(JobSubmission::inFlight);
+        if (!idempotency.reserve(tenant.id(), key, entry, properties.idempotencyTtl())) {
+            return replay(tenant, key, requestDigest).orElseThrow(JobSubmission::inFlight);
         }
         try {
-            create(tenant, type, jobId, items);
+            create.accept(jobId);
         } catch (RuntimeException e) {
-            releaseQuietly(tenant, idempotencyKey, entry);
+            releaseQuietly(tenant, key, entry);
             throw e;
         }
-        confirmQuietly(tenant, idempotencyKey, entry);
+        confirmQuietly(tenant, key, entry);
         return new Submitted(jobId, false);
     }
 
@@ -124,8 +173,20 @@ public class JobSubmission {
                 rejected.add(r.result());
             }
         }
+        accept(new NewJob(jobId, tenant.id(), type, items.size(), clock.instant(), rejected), accepted, () -> {});
+    }
+
+    /**
+     * Writes the job, runs {@code afterWrite}, then publishes its accepted items; if anything fails the job is
+     * removed and the failure thrown.
+     */
+    private void accept(NewJob job, List<ItemEnvelope> accepted, Runnable afterWrite) {
+        long jobId = job.jobId();
+        ItemType type = job.type();
+        List<ItemResult> rejected = job.rejected();
         try {
-            jobs.create(new NewJob(jobId, tenant.id(), type, items.size(), clock.instant(), rejected));
+            jobs.create(job);
+            afterWrite.run();
             if (!accepted.isEmpty()) {
                 publisher.publish(accepted, positions -> jobs.recordPositions(jobId, positions));
             }
@@ -144,11 +205,12 @@ public class JobSubmission {
                 .register(metrics)
                 .increment(rejected.size());
         log.info(
-                "Job {} accepted: {} {} item(s), {} rejected at submit",
+                "Job {} accepted: {} {} item(s), {} rejected at submit{}",
                 jobId,
-                items.size(),
+                job.itemCount(),
                 type.pathName(),
-                rejected.size());
+                rejected.size(),
+                job.parentJobId() == null ? "" : ", retrying job " + job.parentJobId());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.loyaltybatch.gateway.job;
 
 import static io.loyaltybatch.support.RedisFailures.call;
 
+import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
@@ -14,14 +15,18 @@ import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.config.JobsProperties;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +45,8 @@ class RedisJobStore implements JobStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> READ = RedisScript.of(JobScripts.READ_JOB.source(), List.class);
 
+    private static final RedisScript<Long> LINK_RETRY = RedisScript.of(JobScripts.LINK_RETRY.source(), Long.class);
+
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> END = RedisScript.of(JobScripts.END_JOB.source(), List.class);
 
@@ -52,6 +59,11 @@ class RedisJobStore implements JobStore {
             JobKeys.FINISHED,
             JobKeys.ERRORS,
             JobKeys.POSITIONS);
+
+    /** Members of a tenant's listing read per round trip, and looked at per page at most. */
+    private static final int LIST_BATCH = 100;
+
+    private static final int LIST_LOOK_LIMIT = 1_000;
 
     private final StringRedisTemplate redis;
     private final JobsProperties properties;
@@ -73,17 +85,31 @@ class RedisJobStore implements JobStore {
                         job.createdAt(),
                         properties.activeTtl(),
                         properties.retention(),
-                        job.rejected()));
+                        job.rejected(),
+                        job.parentJobId()));
         if (created == null || created != 1L) {
             throw new IllegalStateException("job id " + job.jobId() + " already exists");
         }
-        if (!job.allRejected()) {
-            call(() -> redis.opsForZSet()
-                    .add(
-                            JobKeys.ACTIVE_JOBS,
-                            Long.toString(job.jobId()),
-                            job.createdAt().toEpochMilli()));
-        }
+        String tenantJobs = JobKeys.tenantJobs(job.tenantId());
+        // the tenant's listing drops what is past any job's lifetime as it grows
+        String outlived =
+                JobKeys.listed(job.createdAt().minus(properties.activeTtl()).minus(properties.retention()), 0);
+        call(() -> redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> operations) {
+                ZSetOperations<K, V> sets = operations.opsForZSet();
+                if (!job.allRejected()) {
+                    sets.add(
+                            (K) JobKeys.ACTIVE_JOBS,
+                            (V) Long.toString(job.jobId()),
+                            job.createdAt().toEpochMilli());
+                }
+                sets.add((K) tenantJobs, (V) JobKeys.listed(job.createdAt(), job.jobId()), 0);
+                sets.removeRangeByLex((K) tenantJobs, Range.leftUnbounded(Range.Bound.exclusive(outlived)));
+                return null;
+            }
+        }));
     }
 
     @Override
@@ -96,30 +122,104 @@ class RedisJobStore implements JobStore {
 
     @Override
     public Optional<JobSnapshot> find(String tenantId, long jobId) {
-        return read(tenantId, jobId, true).map(both -> {
-            Map<String, String> header = both.get(0);
-            List<ItemResult> results =
-                    both.get(1).values().stream().map(WireCodec::decodeResult).toList();
-            return new JobSnapshot(
-                    jobId,
-                    header.get(JobKeys.TENANT),
-                    ItemType.fromPathName(header.get(JobKeys.TYPE)).orElseThrow(),
-                    JobStatus.fromWireName(header.get(JobKeys.STATUS)),
-                    intField(header, JobKeys.ITEM_COUNT),
-                    intField(header, JobKeys.FINISHED),
-                    intField(header, JobKeys.ERRORS),
-                    intField(header, JobKeys.CANCELLED),
-                    header.get(JobKeys.CREATED_AT),
-                    header.get(JobKeys.STARTED_AT),
-                    header.get(JobKeys.COMPLETED_AT),
-                    header.get(JobKeys.FAILURE_REASON),
-                    results);
-        });
+        return read(tenantId, jobId, JobScriptCalls.JobPart.RESULTS)
+                .map(both -> snapshot(
+                        jobId,
+                        both.get(0),
+                        both.get(1).values().stream()
+                                .map(WireCodec::decodeResult)
+                                .toList()));
+    }
+
+    private static JobSnapshot snapshot(long jobId, Map<String, String> header, List<ItemResult> results) {
+        return new JobSnapshot(
+                jobId,
+                header.get(JobKeys.TENANT),
+                ItemType.fromPathName(header.get(JobKeys.TYPE)).orElseThrow(),
+                JobStatus.fromWireName(header.get(JobKeys.STATUS)),
+                intField(header, JobKeys.ITEM_COUNT),
+                intField(header, JobKeys.FINISHED),
+                intField(header, JobKeys.ERRORS),
+                intField(header, JobKeys.CANCELLED),
+                header.get(JobKeys.CREATED_AT),
+                header.get(JobKeys.STARTED_AT),
+                header.get(JobKeys.COMPLETED_AT),
+                header.get(JobKeys.FAILURE_REASON),
+                results,
+                ItemPositions.decode(header.get(JobKeys.POSITIONS)),
+                new JobSnapshot.Links(longField(header, JobKeys.PARENT_JOB), longField(header, JobKeys.RETRY_JOB)));
+    }
+
+    private static Long longField(Map<String, String> header, String field) {
+        String value = header.get(field);
+        return value == null ? null : Long.parseLong(value);
+    }
+
+    @Override
+    public JobPage list(String tenantId, JobQuery query) {
+        String key = JobKeys.tenantJobs(tenantId);
+        List<JobSnapshot> page = new ArrayList<>(query.limit());
+        String after = query.after();
+        int looked = 0;
+        while (true) {
+            Range<String> range = after == null ? Range.unbounded() : Range.leftUnbounded(Range.Bound.exclusive(after));
+            List<String> members = List.copyOf(call(() -> redis.opsForZSet()
+                    .reverseRangeByLex(key, range, Limit.limit().count(LIST_BATCH))));
+            List<Long> jobIds = members.stream().map(RedisJobStore::listedJobId).toList();
+            List<Object> headers = jobIds.isEmpty() ? List.of() : headers(jobIds);
+            for (int i = 0; i < members.size(); i++) {
+                after = members.get(i);
+                looked++;
+                Map<String, String> header = strings((Map<?, ?>) headers.get(i));
+                // a job past its retention is gone while its member waits to be trimmed; an id is never another
+                // tenant's, but the owner is what decides
+                if (tenantId.equals(header.get(JobKeys.TENANT))) {
+                    JobSnapshot job = snapshot(jobIds.get(i), header, List.of());
+                    if ((query.status() == null || query.status() == job.status())
+                            && (query.type() == null || query.type() == job.type())) {
+                        page.add(job);
+                        if (page.size() == query.limit()) {
+                            return new JobPage(page, after);
+                        }
+                    }
+                }
+            }
+            if (members.size() < LIST_BATCH) {
+                return new JobPage(page, null);
+            }
+            if (looked >= LIST_LOOK_LIMIT) {
+                return new JobPage(page, after);
+            }
+        }
+    }
+
+    /** Every job's whole header in one round trip, a command per job (each in its own slot). */
+    private List<Object> headers(List<Long> jobIds) {
+        return call(() -> redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> operations) {
+                jobIds.forEach(jobId -> operations.opsForHash().entries((K) JobKeys.header(jobId)));
+                return null;
+            }
+        }));
+    }
+
+    private static long listedJobId(String member) {
+        return Long.parseLong(member.substring(member.indexOf(':') + 1));
+    }
+
+    private static Map<String, String> strings(Map<?, ?> map) {
+        Map<String, String> strings = new HashMap<>();
+        if (map != null) {
+            map.forEach((field, value) -> strings.put(String.valueOf(field), String.valueOf(value)));
+        }
+        return strings;
     }
 
     @Override
     public Optional<JobHeader> header(String tenantId, long jobId) {
-        return read(tenantId, jobId, false).map(both -> {
+        return read(tenantId, jobId, JobScriptCalls.JobPart.NONE).map(both -> {
             Map<String, String> header = both.get(0);
             return new JobHeader(
                     jobId,
@@ -184,9 +284,25 @@ class RedisJobStore implements JobStore {
                 ItemPositions.decode(header.get(JobKeys.POSITIONS))));
     }
 
-    /** Header and (if asked) results as maps; empty for an unknown or foreign job. */
-    private Optional<List<Map<String, String>>> read(String tenantId, long jobId, boolean withResults) {
-        List<?> both = run(READ, JobScriptCalls.readJob(jobId, tenantId, withResults));
+    @Override
+    public List<ItemEnvelope> keptForRetry(String tenantId, long jobId) {
+        return read(tenantId, jobId, JobScriptCalls.JobPart.KEPT_FOR_RETRY)
+                .map(both -> both.get(1).values().stream()
+                        .map(WireCodec::decodeEnvelope)
+                        .sorted(Comparator.comparingInt(ItemEnvelope::index))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    public boolean linkRetry(String tenantId, long jobId, long retryJobId) {
+        Long linked = run(LINK_RETRY, JobScriptCalls.linkRetry(jobId, tenantId, retryJobId));
+        return linked != null && linked == 1L;
+    }
+
+    /** Header and the part asked for as maps; empty for an unknown or foreign job. */
+    private Optional<List<Map<String, String>>> read(String tenantId, long jobId, JobScriptCalls.JobPart part) {
+        List<?> both = run(READ, JobScriptCalls.readJob(jobId, tenantId, part));
         if (both == null || both.isEmpty()) {
             return Optional.empty();
         }

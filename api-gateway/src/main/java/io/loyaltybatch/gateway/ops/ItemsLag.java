@@ -1,5 +1,7 @@
 package io.loyaltybatch.gateway.ops;
 
+import io.loyaltybatch.gateway.job.ItemsConsumption;
+import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.ScheduledTasks;
 import io.loyaltybatch.support.config.ItemsTopicProperties;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,12 +45,17 @@ import org.springframework.stereotype.Component;
  * +Inf with lag and no consumption.
  */
 @Component
-public class ItemsLag implements SchedulingConfigurer {
+public class ItemsLag implements SchedulingConfigurer, ItemsConsumption {
 
     private static final Logger log = LoggerFactory.getLogger(ItemsLag.class);
 
-    /** One partition's positions. */
-    public record PartitionLag(int partition, long logEndOffset, long committedOffset, long lag) {}
+    /**
+     * One partition's positions.
+     *
+     * @param consumedPerSecond records of the partition the group committed per second over the rate window
+     */
+    public record PartitionLag(
+            int partition, long logEndOffset, long committedOffset, long lag, double consumedPerSecond) {}
 
     /**
      * A reading of the group's lag.
@@ -58,7 +66,7 @@ public class ItemsLag implements SchedulingConfigurer {
     public record Reading(
             Instant at, List<PartitionLag> partitions, long totalLag, double consumedPerSecond, double lagSeconds) {}
 
-    private record Committed(Instant at, long sum) {}
+    private record Committed(Instant at, long[] offsets) {}
 
     private final Admin admin;
     private final String group;
@@ -133,30 +141,65 @@ public class ItemsLag implements SchedulingConfigurer {
                 .toList();
         Map<TopicPartition, ListOffsetsResultInfo> starts =
                 neverCommitted.isEmpty() ? Map.of() : offsets(neverCommitted, OffsetSpec.earliest());
-        List<PartitionLag> lags = new ArrayList<>(partitions.size());
-        long total = 0;
-        long committedSum = 0;
+        long[] positions = new long[partitions.size()];
         for (TopicPartition partition : partitions) {
-            long end = ends.get(partition).offset();
             Long offset = committed.get(partition.partition());
-            long position = offset == null ? starts.get(partition).offset() : offset;
-            long lag = Math.max(0, end - position);
-            lags.add(new PartitionLag(partition.partition(), end, position, lag));
-            total += lag;
-            committedSum += position;
+            positions[partition.partition()] =
+                    offset == null ? starts.get(partition).offset() : offset;
         }
         Instant now = clock.instant();
-        history.addLast(new Committed(now, committedSum));
+        history.addLast(new Committed(now, positions));
         while (history.size() > 2
                 && Duration.between(history.peekFirst().at(), now).compareTo(properties.rateWindow()) > 0) {
             history.removeFirst();
         }
         Committed oldest = history.peekFirst();
         double seconds = Duration.between(oldest.at(), now).toMillis() / 1000.0;
-        double rate = seconds > 0 ? Math.max(0, committedSum - oldest.sum()) / seconds : 0;
+        List<PartitionLag> lags = new ArrayList<>(partitions.size());
+        long total = 0;
+        double rate = 0;
+        for (TopicPartition partition : partitions) {
+            int p = partition.partition();
+            long end = ends.get(partition).offset();
+            long lag = Math.max(0, end - positions[p]);
+            // a partition the topic gained since the oldest reading has no rate yet
+            double consumed = seconds > 0 && p < oldest.offsets().length
+                    ? Math.max(0, positions[p] - oldest.offsets()[p]) / seconds
+                    : 0;
+            lags.add(new PartitionLag(p, end, positions[p], lag, consumed));
+            total += lag;
+            rate += consumed;
+        }
         double lagSeconds = total == 0 ? 0 : rate > 0 ? total / rate : Double.POSITIVE_INFINITY;
         last = new Reading(now, List.copyOf(lags), total, rate, lagSeconds);
         return last;
+    }
+
+    /**
+     * From the last reading: the slowest of the job's partitions decides, each at its own recent rate. Unknown before
+     * the first reading, and while a partition holding records before the job's last item there is not consumed.
+     */
+    @Override
+    public OptionalDouble secondsToReach(ItemPositions items) {
+        Reading reading = last;
+        if (reading == null) {
+            return OptionalDouble.empty();
+        }
+        double slowest = 0;
+        for (Map.Entry<Integer, Long> lastItem : items.lastOffsets().entrySet()) {
+            if (lastItem.getKey() >= reading.partitions().size()) {
+                return OptionalDouble.empty();
+            }
+            PartitionLag partition = reading.partitions().get(lastItem.getKey());
+            long ahead = lastItem.getValue() + 1 - partition.committedOffset();
+            if (ahead > 0) {
+                if (partition.consumedPerSecond() <= 0) {
+                    return OptionalDouble.empty();
+                }
+                slowest = Math.max(slowest, ahead / partition.consumedPerSecond());
+            }
+        }
+        return OptionalDouble.of(slowest);
     }
 
     private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec)

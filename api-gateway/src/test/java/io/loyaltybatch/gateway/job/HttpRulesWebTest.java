@@ -11,13 +11,18 @@ import io.loyaltybatch.gateway.tenant.SecretDigest;
 import io.loyaltybatch.gateway.tenant.TenantDirectory;
 import io.loyaltybatch.gateway.tenant.TenantProperties;
 import io.loyaltybatch.model.Balance;
+import io.loyaltybatch.model.ItemPositions;
+import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.JobEnds;
 import io.loyaltybatch.support.config.SharedConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +61,8 @@ import tools.jackson.databind.JsonNode;
     JobSubmission.class,
     JobStatusReading.class,
     JobStopping.class,
+    JobListing.class,
+    JobResultsExport.class,
     BatchRequestParser.class,
     TenantDirectory.class,
     CustomerReading.class
@@ -84,6 +91,11 @@ class HttpRulesWebTest {
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        SettableConsumption consumption() {
+            return new SettableConsumption();
         }
 
         @Bean
@@ -128,6 +140,19 @@ class HttpRulesWebTest {
         }
     }
 
+    /** The consumer group's distance from a job's items, as the test sets it. */
+    static final class SettableConsumption implements ItemsConsumption {
+        volatile OptionalDouble seconds = OptionalDouble.empty();
+
+        @Override
+        public OptionalDouble secondsToReach(ItemPositions items) {
+            return seconds;
+        }
+    }
+
+    @Autowired
+    SettableConsumption consumption;
+
     @Autowired
     MockMvcTester mvc;
 
@@ -146,6 +171,7 @@ class HttpRulesWebTest {
         jobs.positions.clear();
         publisher.published.clear();
         idempotency.entries.clear();
+        consumption.seconds = OptionalDouble.empty();
     }
 
     private MvcTestResult post(String path, String body, String apiKey, String secretKey, String idempotencyKey) {
@@ -404,5 +430,156 @@ class HttpRulesWebTest {
     void anUnknownCustomerIs404With7000() {
         assertError(get("/api/v4.0/integrations/customers/nobody", ACME_KEY, ACME_SECRET), 404, 7000);
         assertError(get("/api/v4.0/integrations/customers/nobody/balance", ACME_KEY, ACME_SECRET), 404, 7000);
+    }
+
+    @Test
+    void aTenantListsItsOwnJobsNewestFirstInPagesThatFollowTheCursor() {
+        long first = submitted(submit("customers", SEED));
+        long second = submitted(submit("customers", SEED));
+        long third = submitted(submit("customers", SEED));
+        submitted(post(BATCH + "/customers", SEED, GLOBEX_KEY, GLOBEX_SECRET, null));
+
+        MvcTestResult page = get(BATCH + "?limit=2", ACME_KEY, ACME_SECRET);
+        assertThat(page).hasStatusOk();
+        JsonNode body = json(page);
+        assertThat(body.get("jobs").findValues("jobId"))
+                .extracting(JsonNode::asLong)
+                .containsExactly(third, second);
+        JsonNode newest = body.get("jobs").get(0);
+        assertThat(newest.get("status").asString()).isEqualTo("queued");
+        assertThat(newest.get("type").asString()).isEqualTo("customers");
+        assertThat(newest.get("operation").asString()).isEqualTo("Customer Creation Batch Job");
+        assertThat(newest.get("itemCount").asInt()).isEqualTo(2);
+        assertThat(newest.has("response")).isFalse();
+
+        JsonNode next =
+                json(get(BATCH + "?limit=2&cursor=" + body.get("nextCursor").asString(), ACME_KEY, ACME_SECRET));
+        assertThat(next.get("jobs").findValues("jobId"))
+                .extracting(JsonNode::asLong)
+                .containsExactly(first);
+        assertThat(next.get("nextCursor").isNull()).isTrue();
+        assertThat(json(get(BATCH + "?type=orders", ACME_KEY, ACME_SECRET)).get("jobs"))
+                .isEmpty();
+        assertThat(json(get(BATCH + "?status=queued&type=customers", ACME_KEY, ACME_SECRET))
+                        .get("jobs"))
+                .hasSize(3);
+    }
+
+    @Test
+    void aListingWithABadParameterIsA400NamingIt() {
+        for (String query : List.of(
+                "status=done",
+                "type=coupons",
+                "limit=0",
+                "limit=101",
+                "limit=ten",
+                "limit=99999999999",
+                "cursor=%00",
+                "cursor=bm90LWEtY3Vyc29y",
+                "cursor=" + "A".repeat(5000))) {
+            MvcTestResult result = get(BATCH + "?" + query, ACME_KEY, ACME_SECRET);
+            assertError(result, 400, 3003);
+            assertThat(json(result).get("message").asString())
+                    .as(query)
+                    .startsWith(query.substring(0, query.indexOf('=')));
+        }
+        assertError(get(BATCH, ACME_KEY, "wrong"), 401, 1001);
+    }
+
+    @Test
+    void aJobsResultsAreExportedSortedAsNdjsonOrCsvAndFilteredByOutcome() throws Exception {
+        long jobId = submitted(submit("customers", """
+                {"body": [{"customerId": "c,0"}, {"customerId": "c1", "email": "not-an-email"},
+                          {"customerId": "c\\"2"}]}"""));
+        jobs.succeed(jobId, ItemResult.success(2, "c\"2", "Customer created", Map.of("points", 5)));
+        jobs.succeed(jobId, ItemResult.success(0, "c,0", "Customer created"));
+
+        MvcTestResult ndjson = get(BATCH + "/" + jobId + "/results", ACME_KEY, ACME_SECRET);
+        assertThat(ndjson).hasStatusOk();
+        assertThat(ndjson).contentType().isCompatibleWith("application/x-ndjson");
+        assertThat(ndjson.getResponse().getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"job-" + jobId + "-results.ndjson\"");
+        List<JsonNode> lines = ndjson.getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .map(line -> WireCodec.mapper().readTree(line))
+                .toList();
+        assertThat(lines).extracting(line -> line.get("index").asInt()).containsExactly(0, 1, 2);
+        assertThat(lines.get(1).get("outcome").asString()).isEqualTo("failed");
+        assertThat(lines.get(1).get("code").asInt()).isEqualTo(3003);
+        assertThat(lines.get(2).get("payload").get("points").asInt()).isEqualTo(5);
+        assertThat(lines.get(0).get("code").isNull()).isTrue();
+
+        MvcTestResult csv = get(BATCH + "/" + jobId + "/results?format=csv", ACME_KEY, ACME_SECRET);
+        assertThat(csv).contentType().isCompatibleWith("text/csv");
+        assertThat(csv.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("index,customerId,outcome,code,message,payload\r\n"
+                        + "0,\"c,0\",successful,,Customer created,\r\n"
+                        + "1,c1,failed,3003," + lines.get(1).get("message").asString() + ",\r\n"
+                        + "2,\"c\"\"2\",successful,,Customer created,\"{\"\"points\"\":5}\"\r\n");
+
+        MvcTestResult failed = get(BATCH + "/" + jobId + "/results?outcome=failed&format=csv", ACME_KEY, ACME_SECRET);
+        assertThat(failed.getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                        .lines())
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("1,c1,failed,3003,");
+        assertThat(get(BATCH + "/" + jobId + "/results?outcome=successful", ACME_KEY, ACME_SECRET)
+                        .getResponse()
+                        .getContentAsString()
+                        .lines())
+                .hasSize(2);
+    }
+
+    @Test
+    void anExportOfAForeignOrUnknownJobOrWithBadParametersIsTheContractsError() {
+        long jobId = submitted(submit("customers", SEED));
+
+        assertError(get(BATCH + "/" + jobId + "/results", GLOBEX_KEY, GLOBEX_SECRET), 404, 4004);
+        assertError(get(BATCH + "/" + (jobId + 1000) + "/results", ACME_KEY, ACME_SECRET), 404, 4004);
+        assertError(get(BATCH + "/" + jobId + "/results?format=xlsx", ACME_KEY, ACME_SECRET), 400, 3003);
+        assertError(get(BATCH + "/" + jobId + "/results?outcome=all", ACME_KEY, ACME_SECRET), 400, 3003);
+        // a client asking for CSV still gets a refusal as the contract's JSON envelope
+        assertError(
+                mvc.get()
+                        .uri(BATCH + "/" + (jobId + 1000) + "/results?format=csv")
+                        .header("apikey", ACME_KEY)
+                        .header("secretkey", ACME_SECRET)
+                        .accept(MediaType.parseMediaType("text/csv"))
+                        .exchange(),
+                404,
+                4004);
+    }
+
+    @Test
+    void anUnfinishedJobSaysItsEtaWhenKnownAndItsRateOnceStarted() {
+        long jobId = submitted(submit("customers", SEED));
+        String status = BATCH + "/" + jobId;
+
+        JsonNode unknown = json(get(status, ACME_KEY, ACME_SECRET));
+        assertThat(unknown.has("etaSeconds")).isFalse();
+        assertThat(unknown.has("itemsPerSecond")).isFalse();
+
+        consumption.seconds = OptionalDouble.of(42.04);
+        JsonNode queued = json(get(status, ACME_KEY, ACME_SECRET));
+        assertThat(queued.get("etaSeconds").asDouble()).isEqualTo(42.0);
+        assertThat(queued.has("itemsPerSecond")).isFalse();
+
+        jobs.succeed(jobId, ItemResult.success(0, "12345", "Customer created"));
+        JsonNode running = json(get(status, ACME_KEY, ACME_SECRET));
+        assertThat(running.get("status").asString()).isEqualTo("running");
+        assertThat(running.get("itemsPerSecond").asDouble()).isPositive();
+
+        mvc.delete()
+                .uri(status)
+                .header("apikey", ACME_KEY)
+                .header("secretkey", ACME_SECRET)
+                .exchange();
+        JsonNode stopped = json(get(status, ACME_KEY, ACME_SECRET));
+        assertThat(stopped.get("status").asString()).isEqualTo("stopped");
+        assertThat(stopped.has("etaSeconds")).isFalse();
+        assertThat(stopped.has("itemsPerSecond")).isFalse();
     }
 }

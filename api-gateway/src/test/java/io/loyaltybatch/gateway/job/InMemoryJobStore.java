@@ -1,6 +1,8 @@
 package io.loyaltybatch.gateway.job;
 
+import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemPositions;
+import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.support.EngineUnavailableException;
@@ -19,6 +21,9 @@ class InMemoryJobStore implements JobStore, JobIds {
 
     final Map<Long, JobSnapshot> jobs = new ConcurrentHashMap<>();
     final Map<Long, ItemPositions> positions = new ConcurrentHashMap<>();
+    /** Each job's member of its tenant's listing, as the Redis adapter orders it. */
+    private final Map<Long, String> listed = new ConcurrentHashMap<>();
+
     private final AtomicLong ids = new AtomicLong(1000);
     volatile boolean down;
 
@@ -44,10 +49,37 @@ class InMemoryJobStore implements JobStore, JobIds {
                 null,
                 job.allRejected() ? createdAt : null,
                 null,
-                List.copyOf(job.rejected()));
+                List.copyOf(job.rejected()),
+                null,
+                new JobSnapshot.Links(job.parentJobId(), null));
         if (jobs.putIfAbsent(job.jobId(), created) != null) {
             throw new IllegalStateException("job id " + job.jobId() + " already exists");
         }
+        listed.put(job.jobId(), JobKeys.listed(job.createdAt(), job.jobId()));
+    }
+
+    @Override
+    public JobPage list(String tenantId, JobQuery query) {
+        check();
+        List<Long> newestFirst = listed.entrySet().stream()
+                .filter(entry -> query.after() == null || entry.getValue().compareTo(query.after()) < 0)
+                .sorted(Map.Entry.<Long, String>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
+        List<JobSnapshot> page = new java.util.ArrayList<>();
+        for (long jobId : newestFirst) {
+            JobSnapshot job = jobs.get(jobId);
+            if (job != null
+                    && job.tenantId().equals(tenantId)
+                    && (query.status() == null || query.status() == job.status())
+                    && (query.type() == null || query.type() == job.type())) {
+                page.add(copy(job, List.of(), positions.get(jobId), job.links()));
+                if (page.size() == query.limit()) {
+                    return new JobPage(page, listed.get(jobId));
+                }
+            }
+        }
+        return new JobPage(page, null);
     }
 
     @Override
@@ -62,7 +94,9 @@ class InMemoryJobStore implements JobStore, JobIds {
     @Override
     public Optional<JobSnapshot> find(String tenantId, long jobId) {
         check();
-        return Optional.ofNullable(jobs.get(jobId)).filter(job -> job.tenantId().equals(tenantId));
+        return Optional.ofNullable(jobs.get(jobId))
+                .filter(job -> job.tenantId().equals(tenantId))
+                .map(job -> copy(job, job.results(), positions.get(jobId), job.links()));
     }
 
     @Override
@@ -97,6 +131,45 @@ class InMemoryJobStore implements JobStore, JobIds {
         return new ActiveJobs(active.subList(0, Math.min(limit, active.size())), active.size() > limit);
     }
 
+    /** Records a successful result, as a worker applying the item does. */
+    void succeed(long jobId, ItemResult result) {
+        jobs.computeIfPresent(jobId, (id, job) -> {
+            List<ItemResult> results = new java.util.ArrayList<>(job.results());
+            results.add(result);
+            return new JobSnapshot(
+                    job.jobId(),
+                    job.tenantId(),
+                    job.type(),
+                    JobStatus.RUNNING,
+                    job.itemCount(),
+                    job.finished() + 1,
+                    job.errors(),
+                    job.cancelled(),
+                    job.createdAt(),
+                    job.createdAt(),
+                    null,
+                    null,
+                    List.copyOf(results),
+                    job.positions(),
+                    job.links());
+        });
+    }
+
+    /** Ends a job, as a worker recording its last result (or the watchdog) does. */
+    void end(long jobId, JobStatus status) {
+        jobs.computeIfPresent(jobId, (id, job) -> with(job, status, job.cancelled(), job.createdAt()));
+    }
+
+    /** Keeps an item for a retry, as a worker does with an item that failed with 5000. */
+    void keep(ItemEnvelope item) {
+        kept.merge(item.jobId(), List.of(item), (earlier, more) -> {
+            List<ItemEnvelope> all = new java.util.ArrayList<>(earlier);
+            all.addAll(more);
+            all.sort(java.util.Comparator.comparingInt(ItemEnvelope::index));
+            return List.copyOf(all);
+        });
+    }
+
     /** Moves a queued job to running, as a worker taking its first item does. */
     void start(long jobId) {
         jobs.computeIfPresent(jobId, (id, job) -> with(job, JobStatus.RUNNING, job.cancelled(), null));
@@ -121,11 +194,61 @@ class InMemoryJobStore implements JobStore, JobIds {
         return StopOutcome.STOPPED;
     }
 
+    /** Items kept for a retry, by job, as workers keep them. */
+    final Map<Long, List<ItemEnvelope>> kept = new ConcurrentHashMap<>();
+
+    @Override
+    public List<ItemEnvelope> keptForRetry(String tenantId, long jobId) {
+        check();
+        return find(tenantId, jobId)
+                .map(job -> kept.getOrDefault(jobId, List.of()))
+                .orElse(List.of());
+    }
+
+    @Override
+    public boolean linkRetry(String tenantId, long jobId, long retryJobId) {
+        check();
+        JobSnapshot job = jobs.get(jobId);
+        if (job == null || !job.tenantId().equals(tenantId)) {
+            return false;
+        }
+        jobs.put(
+                jobId,
+                copy(
+                        job,
+                        job.results(),
+                        job.positions(),
+                        new JobSnapshot.Links(job.links().parentJobId(), retryJobId)));
+        return true;
+    }
+
     @Override
     public void delete(long jobId) {
         check();
         jobs.remove(jobId);
         positions.remove(jobId);
+        listed.remove(jobId);
+    }
+
+    /** The job with other results, positions and links. */
+    private static JobSnapshot copy(
+            JobSnapshot job, List<ItemResult> results, ItemPositions positions, JobSnapshot.Links links) {
+        return new JobSnapshot(
+                job.jobId(),
+                job.tenantId(),
+                job.type(),
+                job.status(),
+                job.itemCount(),
+                job.finished(),
+                job.errors(),
+                job.cancelled(),
+                job.createdAt(),
+                job.startedAt(),
+                job.completedAt(),
+                job.failureReason(),
+                results,
+                positions,
+                links);
     }
 
     private static JobSnapshot with(JobSnapshot job, JobStatus status, int cancelled, String completedAt) {
@@ -142,7 +265,9 @@ class InMemoryJobStore implements JobStore, JobIds {
                 status == JobStatus.RUNNING ? job.createdAt() : job.startedAt(),
                 completedAt,
                 job.failureReason(),
-                job.results());
+                job.results(),
+                job.positions(),
+                job.links());
     }
 
     private void check() {

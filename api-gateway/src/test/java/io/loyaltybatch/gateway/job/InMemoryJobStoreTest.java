@@ -9,4 +9,9 @@ class InMemoryJobStoreTest extends JobStoreContract {
     JobStore store() {
         return store;
     }
+
+    @Override
+    void keepForRetry(io.loyaltybatch.model.ItemEnvelope item) {
+        store.keep(item);
+    }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobStatus;
+import io.loyaltybatch.model.LedgerItems;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ abstract class JobStoreContract {
     private static final Instant CREATED = Instant.parse("2026-12-01T10:00:00.750Z");
 
     abstract JobStore store();
+
+    /** Keeps an item of a job for a retry, as a worker does with an item that failed with 5000. */
+    abstract void keepForRetry(ItemEnvelope item);
 
     private static NewJob job(long jobId, int itemCount, int rejected) {
         List<ItemResult> failed = java.util.stream.IntStream.range(0, rejected)
@@ -130,6 +135,96 @@ abstract class JobStoreContract {
                 .doesNotContain(stopped, failed);
         assertThat(store().active(1).jobs()).hasSize(1);
         assertThat(store().active(1).truncated()).isTrue();
+    }
+
+    @Test
+    void aTenantListsItsOwnJobsNewestFirstFilteredAndPaged() {
+        String tenant = "lister-" + IDS.incrementAndGet();
+        Instant start = Instant.parse("2026-12-01T09:00:00Z");
+        List<Long> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long jobId = IDS.incrementAndGet();
+            ItemType type = i % 2 == 0 ? ItemType.ORDERS : ItemType.EVENTS;
+            // two jobs in the same millisecond: the id decides between them
+            Instant at = start.plusMillis(i == 4 ? 3 : i);
+            store().create(new NewJob(jobId, tenant, type, 2, at, i == 6 ? rejectedAll(2) : List.of()));
+            created.add(jobId);
+        }
+        store().create(new NewJob(IDS.incrementAndGet(), "other-" + tenant, ItemType.ORDERS, 1, start, List.of()));
+        store().stop(tenant, created.get(2), 0, start);
+        List<Long> newestFirst = List.of(
+                created.get(6),
+                created.get(5),
+                created.get(4),
+                created.get(3),
+                created.get(2),
+                created.get(1),
+                created.get(0));
+
+        JobStore.JobPage first = store().list(tenant, new JobStore.JobQuery(null, null, 3, null));
+        JobStore.JobPage second = store().list(tenant, new JobStore.JobQuery(null, null, 3, first.next()));
+        JobStore.JobPage third = store().list(tenant, new JobStore.JobQuery(null, null, 3, second.next()));
+
+        assertThat(first.jobs()).extracting(JobSnapshot::jobId).containsExactlyElementsOf(newestFirst.subList(0, 3));
+        assertThat(second.jobs()).extracting(JobSnapshot::jobId).containsExactlyElementsOf(newestFirst.subList(3, 6));
+        assertThat(third.jobs()).extracting(JobSnapshot::jobId).containsExactly(created.get(0));
+        assertThat(third.next()).isNull();
+        assertThat(first.jobs().get(0).status()).isEqualTo(JobStatus.FAILED);
+        assertThat(first.jobs()).allSatisfy(job -> assertThat(job.results()).isEmpty());
+        assertThat(store().list(tenant, new JobStore.JobQuery(JobStatus.QUEUED, ItemType.ORDERS, 10, null))
+                        .jobs())
+                .extracting(JobSnapshot::jobId)
+                .containsExactly(created.get(4), created.get(0));
+        assertThat(store().list(tenant, new JobStore.JobQuery(JobStatus.STOPPED, null, 10, null))
+                        .jobs())
+                .extracting(JobSnapshot::jobId)
+                .containsExactly(created.get(2));
+        assertThat(store().list("nobody-" + tenant, new JobStore.JobQuery(null, null, 10, null))
+                        .jobs())
+                .isEmpty();
+    }
+
+    @Test
+    void aRetryIsLinkedBothWaysAndTheKeptItemsAreReadByTheOwnerOnly() {
+        long parent = IDS.incrementAndGet();
+        long retry = IDS.incrementAndGet();
+        store().create(new NewJob(parent, "acme", ItemType.BALANCE_ADJUSTMENT, 3, CREATED, List.of()));
+        ItemEnvelope second = ItemEnvelope.of(
+                "acme", parent, 2, ItemType.BALANCE_ADJUSTMENT, "c2", new LedgerItems.BalanceAdjustment(5, "why"));
+        ItemEnvelope first = ItemEnvelope.of(
+                "acme", parent, 0, ItemType.BALANCE_ADJUSTMENT, "c0", new LedgerItems.BalanceAdjustment(-3, "because"));
+        keepForRetry(second);
+        keepForRetry(first);
+        store().create(new NewJob(retry, "acme", ItemType.BALANCE_ADJUSTMENT, 2, CREATED, List.of(), parent));
+
+        assertThat(store().linkRetry("globex", parent, retry)).isFalse();
+        assertThat(store().linkRetry("acme", parent, retry)).isTrue();
+
+        assertThat(store().find("acme", parent).orElseThrow().links()).isEqualTo(new JobSnapshot.Links(null, retry));
+        assertThat(store().find("acme", retry).orElseThrow().links()).isEqualTo(new JobSnapshot.Links(parent, null));
+        assertThat(store().keptForRetry("acme", parent)).containsExactly(first, second);
+        assertThat(store().keptForRetry("globex", parent)).isEmpty();
+        assertThat(store().keptForRetry("acme", retry)).isEmpty();
+        assertThat(store().linkRetry("acme", IDS.incrementAndGet(), retry)).isFalse();
+    }
+
+    @Test
+    void aDeletedJobIsNotListed() {
+        String tenant = "lister-" + IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        store().create(new NewJob(jobId, tenant, ItemType.ORDERS, 1, CREATED, List.of()));
+
+        store().delete(jobId);
+
+        assertThat(store().list(tenant, new JobStore.JobQuery(null, null, 10, null))
+                        .jobs())
+                .isEmpty();
+    }
+
+    private static List<ItemResult> rejectedAll(int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> ItemResult.failure(i, "c" + i, ErrorCode.MISSING_FIELD, "orderId is required"))
+                .toList();
     }
 
     @Test

@@ -248,4 +248,86 @@ class JobSubmissionTest {
         assertThat(fresh.jobId()).isNotEqualTo(deadJob);
         assertThat(jobs.jobs).containsOnlyKeys(fresh.jobId());
     }
+
+    /** A job of three customers whose first and last items failed with 5000 and were kept, ended. */
+    private long endedWithTwoKept() {
+        long parent = submission
+                .submit(
+                        ACME,
+                        "customers",
+                        body("{\"body\": [{\"customerId\": \"a\"}, {\"customerId\": \"b\"}, "
+                                + "{\"customerId\": \"c\"}]}"),
+                        null)
+                .jobId();
+        jobs.keep(publisher.published.get(2));
+        jobs.keep(publisher.published.get(0));
+        jobs.end(parent, JobStatus.COMPLETED);
+        publisher.published.clear();
+        return parent;
+    }
+
+    @Test
+    void aRetryPublishesTheKeptItemsOfAnEndedJobAsANewJobLinkedBothWaysOnce() {
+        long parent = endedWithTwoKept();
+
+        JobSubmission.Submitted retry = submission.retry(ACME, parent);
+
+        assertThat(retry.replayed()).isFalse();
+        assertThat(publisher.published)
+                .extracting(e -> e.jobId(), e -> e.index(), e -> e.customerId())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(retry.jobId(), 0, "a"),
+                        org.assertj.core.groups.Tuple.tuple(retry.jobId(), 1, "c"));
+        JobSnapshot retried = jobs.find("acme", retry.jobId()).orElseThrow();
+        assertThat(retried.type()).isEqualTo(io.loyaltybatch.model.ItemType.CUSTOMERS);
+        assertThat(retried.itemCount()).isEqualTo(2);
+        assertThat(retried.links().parentJobId()).isEqualTo(parent);
+        assertThat(jobs.find("acme", parent).orElseThrow().links().retryJobId()).isEqualTo(retry.jobId());
+
+        publisher.published.clear();
+        JobSubmission.Submitted again = submission.retry(ACME, parent);
+        assertThat(again).isEqualTo(new JobSubmission.Submitted(retry.jobId(), true));
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void onlyAnEndedJobOfTheTenantWithKeptItemsIsRetried() {
+        long running = submission
+                .submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), null)
+                .jobId();
+        jobs.keep(publisher.published.get(0));
+        long nothingKept = submission
+                .submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), null)
+                .jobId();
+        jobs.end(nothingKept, JobStatus.FAILED);
+        long parent = endedWithTwoKept();
+
+        assertThatThrownBy(() -> submission.retry(ACME, running))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        assertThatThrownBy(() -> submission.retry(ACME, nothingKept)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+        });
+        assertThatThrownBy(() -> submission.retry(GLOBEX, parent))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThat(jobs.find("acme", parent).orElseThrow().links().retryJobId()).isNull();
+    }
+
+    @Test
+    void aRetryWhoseItemsCouldNotBePublishedLeavesNoJobAndIsAskedAgain() {
+        long parent = endedWithTwoKept();
+        int before = jobs.jobs.size();
+        publisher.down = true;
+
+        assertThatThrownBy(() -> submission.retry(ACME, parent)).isInstanceOf(EngineUnavailableException.class);
+        assertThat(jobs.jobs).hasSize(before);
+
+        publisher.down = false;
+        JobSubmission.Submitted retry = submission.retry(ACME, parent);
+        assertThat(retry.replayed()).isFalse();
+        assertThat(publisher.published).hasSize(2);
+        assertThat(jobs.find("acme", parent).orElseThrow().links().retryJobId()).isEqualTo(retry.jobId());
+    }
 }

@@ -1,10 +1,13 @@
 package io.loyaltybatch.gateway.job;
 
+import io.loyaltybatch.model.ItemEnvelope;
+import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.support.config.JobsProperties;
 import io.loyaltybatch.support.testing.RedisTemplates;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /** The job store contract against the Redis adapter and a real Redis server. */
 class RedisJobStoreIT extends JobStoreContract {
@@ -26,5 +29,16 @@ class RedisJobStoreIT extends JobStoreContract {
     @Override
     JobStore store() {
         return store;
+    }
+
+    /** As a worker keeps it: through the shared script. */
+    @Override
+    void keepForRetry(ItemEnvelope item) {
+        JobScriptCalls.Call keep = JobScriptCalls.keepForRetry(item);
+        redis.template()
+                .execute(
+                        RedisScript.of(keep.script().source(), Long.class),
+                        keep.keys(),
+                        keep.args().toArray());
     }
 }

@@ -1,5 +1,6 @@
 package io.loyaltybatch.worker.item;
 
+import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemRef;
 import io.loyaltybatch.support.EngineUnavailableException;
@@ -75,6 +76,12 @@ public class ItemProcessing {
      */
     public void reportUnprocessable(ItemRef item) {
         LedgerOutcome outcome = ledger.recordUnprocessable(item);
+        if (item instanceof ItemEnvelope envelope
+                && outcome instanceof LedgerOutcome.Recorded recorded
+                && recorded.result().code() == ErrorCode.ITEM_NOT_PROCESSED) {
+            // before its result, so an ended job has its items kept; an item of unreadable payload is not retryable
+            progress.keepForRetry(envelope);
+        }
         if (item instanceof ItemEnvelope envelope) {
             metrics.processed(List.of(envelope), List.of(outcome));
         }

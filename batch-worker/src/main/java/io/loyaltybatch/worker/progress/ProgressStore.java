@@ -36,6 +36,12 @@ public interface ProgressStore {
     List<JobEnd> record(List<JobItemResult> results, Instant now);
 
     /**
+     * Keeps an item that failed for a reason of its own (5000) with its job, so its tenant can retry it once the cause
+     * is mended; kept as long as the job is. Safe to repeat; nothing is kept for a job that is gone.
+     */
+    void keepForRetry(ItemEnvelope item);
+
+    /**
      * A job that ended, and how.
      *
      * @param createdAt when it was accepted (to the second)

@@ -33,7 +33,8 @@ class RedisProgressStore implements ProgressStore {
 
     private static final Map<JobScripts, byte[]> SCRIPTS = Map.of(
             JobScripts.CLAIM_STARTS, JobScripts.CLAIM_STARTS.source().getBytes(StandardCharsets.UTF_8),
-            JobScripts.RECORD_RESULTS, JobScripts.RECORD_RESULTS.source().getBytes(StandardCharsets.UTF_8));
+            JobScripts.RECORD_RESULTS, JobScripts.RECORD_RESULTS.source().getBytes(StandardCharsets.UTF_8),
+            JobScripts.KEEP_FOR_RETRY, JobScripts.KEEP_FOR_RETRY.source().getBytes(StandardCharsets.UTF_8));
 
     private final StringRedisTemplate redis;
     private final JobsProperties properties;
@@ -72,6 +73,15 @@ class RedisProgressStore implements ProgressStore {
             positions.forEach(position -> decisions[position] = decision);
         }
         return List.of(decisions);
+    }
+
+    /** One round trip, on the rare path of an item that failed after all its retries. */
+    @Override
+    public void keepForRetry(ItemEnvelope item) {
+        call(() -> redis.execute((RedisCallback<Object>) connection -> {
+            eval(connection, JobScriptCalls.keepForRetry(item));
+            return null;
+        }));
     }
 
     /** A job as an item names it: a job is known only to its own tenant's items. */

@@ -267,6 +267,18 @@ class ItemProcessingTest {
     }
 
     @Test
+    void anUnprocessableItemIsKeptForARetryUnlessItsPayloadCannotBeRead() {
+        progress.createJob(1, "acme", 2);
+        ItemEnvelope readable = customer(1, 1);
+
+        processing.reportUnprocessable(readable);
+        processing.reportUnprocessable(ItemRef.of("acme", 1, 0, "c0"));
+
+        assertThat(progress.keptForRetry.get(1L)).containsExactly(java.util.Map.entry(1, readable));
+        assertThat(progress.job(1).status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
     void itemsOfUnknownJobsAreSkipped() {
         progress.createJob(2, "acme", 1);
 

@@ -45,6 +45,18 @@ public final class InMemoryProgressStore implements ProgressStore {
     /** Every result recorded, in order, including those that were already known. */
     public final List<JobItemResult> recorded = new ArrayList<>();
 
+    /** Items kept for a retry, by job and index. */
+    public final Map<Long, Map<Integer, ItemEnvelope>> keptForRetry = new ConcurrentHashMap<>();
+
+    @Override
+    public void keepForRetry(ItemEnvelope item) {
+        if (jobs.containsKey(item.jobId())) {
+            keptForRetry
+                    .computeIfAbsent(item.jobId(), job -> new ConcurrentHashMap<>())
+                    .put(item.index(), item);
+        }
+    }
+
     public void createJob(long jobId, String tenantId, int itemCount) {
         jobs.put(jobId, new Job(tenantId, itemCount));
     }

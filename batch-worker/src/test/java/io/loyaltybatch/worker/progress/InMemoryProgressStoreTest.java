@@ -1,8 +1,10 @@
 package io.loyaltybatch.worker.progress;
 
+import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.JobStatus;
 import java.util.List;
+import java.util.Map;
 
 /** The progress store contract against the in-memory fake the use-case tests run on. */
 class InMemoryProgressStoreTest extends ProgressStoreContract {
@@ -27,5 +29,10 @@ class InMemoryProgressStoreTest extends ProgressStoreContract {
     @Override
     List<ItemResult> results(long jobId) {
         return store.job(jobId).results();
+    }
+
+    @Override
+    Map<Integer, ItemEnvelope> keptForRetry(long jobId) {
+        return store.keptForRetry.getOrDefault(jobId, Map.of());
     }
 }

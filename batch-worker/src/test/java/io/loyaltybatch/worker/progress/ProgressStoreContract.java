@@ -34,6 +34,9 @@ abstract class ProgressStoreContract {
     /** Results of the job as stored, one per index. */
     abstract List<ItemResult> results(long jobId);
 
+    /** Items kept for a retry, by index. */
+    abstract Map<Integer, ItemEnvelope> keptForRetry(long jobId);
+
     private static ItemEnvelope item(String tenantId, long jobId, int index) {
         return ItemEnvelope.of(tenantId, jobId, index, ItemType.CUSTOMERS, "c" + index, Items.profile(Map.of()));
     }
@@ -46,6 +49,21 @@ abstract class ProgressStoreContract {
         return new JobItemResult(
                 jobId,
                 ItemResult.failure(index, "c" + index, ErrorCode.ITEM_NOT_PROCESSED, "Item could not be processed"));
+    }
+
+    @Test
+    void anItemIsKeptForARetryWithItsJobOnly() {
+        long jobId = IDS.incrementAndGet();
+        long unknown = IDS.incrementAndGet();
+        createJob(jobId, "acme", 3);
+        ItemEnvelope kept = item("acme", jobId, 2);
+
+        store().keepForRetry(kept);
+        store().keepForRetry(kept);
+        store().keepForRetry(item("acme", unknown, 0));
+
+        assertThat(keptForRetry(jobId)).containsExactly(Map.entry(2, kept));
+        assertThat(keptForRetry(unknown)).isEmpty();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.loyaltybatch.worker.progress;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobKeys;
@@ -10,7 +13,9 @@ import io.loyaltybatch.support.config.JobsProperties;
 import io.loyaltybatch.support.testing.RedisTemplates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -66,5 +71,22 @@ class RedisProgressStoreIT extends ProgressStoreContract {
         return redis.template().opsForHash().values(JobKeys.results(jobId)).stream()
                 .map(json -> WireCodec.decodeResult((String) json))
                 .toList();
+    }
+
+    @Override
+    Map<Integer, ItemEnvelope> keptForRetry(long jobId) {
+        Map<Integer, ItemEnvelope> kept = new HashMap<>();
+        redis.template()
+                .opsForHash()
+                .entries(JobKeys.retryItems(jobId))
+                .forEach((index, json) ->
+                        kept.put(Integer.parseInt((String) index), WireCodec.decodeEnvelope((String) json)));
+        // kept as long as the job: the key expires with the header
+        if (!kept.isEmpty()) {
+            assertThat(redis.template().getExpire(JobKeys.retryItems(jobId)))
+                    .isPositive()
+                    .isLessThanOrEqualTo(redis.template().getExpire(JobKeys.header(jobId)));
+        }
+        return kept;
     }
 }

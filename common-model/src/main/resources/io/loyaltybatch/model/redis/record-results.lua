@@ -2,7 +2,7 @@
 -- When the last item lands, an active job ends: completed if any item succeeded, else failed; a job still in a state
 -- the end may not start from moves to running first. Status names and the states each move may start from come from
 -- the caller (the state machine).
--- KEYS: header, results
+-- KEYS: header, results, items kept for a retry (their lifetime follows the header's)
 -- ARGV: now, retentionSeconds, running, runningFrom, completed, completedFrom, failed, failedFrom,
 --       [index, ok (1/0), resultJson]...
 -- Returns {the job's status after recording (X if the job is unknown), moves made ('a>b,b>c', or ''), createdAt}.
@@ -33,9 +33,11 @@ if f + e >= tonumber(h[4]) then
     moves[#moves + 1] = status .. '>' .. target
     status = target
     redis.call('HSET', KEYS[1], 'status', status, 'completedAt', ARGV[1])
-    for k = 1, 2 do redis.call('EXPIRE', KEYS[k], tonumber(ARGV[2])) end
+    redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
   end
 end
 local ttl = redis.call('TTL', KEYS[1])
-if ttl > 0 then redis.call('EXPIRE', KEYS[2], ttl) end
+if ttl > 0 then
+  for k = 2, 3 do redis.call('EXPIRE', KEYS[k], ttl) end
+end
 return {status, table.concat(moves, ','), h[5] or ''}
