@@ -176,8 +176,10 @@ public class ItemsLag implements SchedulingConfigurer, ItemsConsumption {
     }
 
     /**
-     * From the last reading: the slowest of the job's partitions decides, each at its own recent rate. Unknown before
-     * the first reading, and while a partition holding records before the job's last item there is not consumed.
+     * From the last reading: the records up to and including the job's last item on each of its partitions that the
+     * group has not committed, at the group's recent rate. A consumer drains one partition's fetched records before
+     * the next, so a partition's own rate says little of when it is reached; the group's work before the job, over
+     * its rate, does. Unknown before the first reading, and while that work is not being consumed.
      */
     @Override
     public OptionalDouble secondsToReach(ItemPositions items) {
@@ -185,21 +187,23 @@ public class ItemsLag implements SchedulingConfigurer, ItemsConsumption {
         if (reading == null) {
             return OptionalDouble.empty();
         }
-        double slowest = 0;
+        long ahead = 0;
         for (Map.Entry<Integer, Long> lastItem : items.lastOffsets().entrySet()) {
             if (lastItem.getKey() >= reading.partitions().size()) {
                 return OptionalDouble.empty();
             }
-            PartitionLag partition = reading.partitions().get(lastItem.getKey());
-            long ahead = lastItem.getValue() + 1 - partition.committedOffset();
-            if (ahead > 0) {
-                if (partition.consumedPerSecond() <= 0) {
-                    return OptionalDouble.empty();
-                }
-                slowest = Math.max(slowest, ahead / partition.consumedPerSecond());
-            }
+            ahead += Math.max(
+                    0,
+                    lastItem.getValue()
+                            + 1
+                            - reading.partitions().get(lastItem.getKey()).committedOffset());
         }
-        return OptionalDouble.of(slowest);
+        if (ahead == 0) {
+            return OptionalDouble.of(0);
+        }
+        return reading.consumedPerSecond() > 0
+                ? OptionalDouble.of(ahead / reading.consumedPerSecond())
+                : OptionalDouble.empty();
     }
 
     private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec)

@@ -1,0 +1,294 @@
+package io.loyaltybatch.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.loyaltybatch.engines.AppProcesses;
+import io.loyaltybatch.engines.BatchApiClient;
+import io.loyaltybatch.engines.BatchApiClient.Response;
+import io.loyaltybatch.engines.JavaApp;
+import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.model.WireCodec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the people who submit jobs use besides submit and status, on gateway and worker processes and the real
+ * engines: the listing, the results export, the ETA of a job waiting behind others, and the retry of items that
+ * failed with 5000 once their cause is mended.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobToolsIT {
+
+    /** A tenant of this class alone, so its listing holds only the jobs this class submits. */
+    private static final String TENANT = "tools";
+
+    private static final String API_KEY = "tools-api-key";
+    private static final String SECRET = "tools-secret-key";
+
+    private AppProcesses system;
+    private BatchApiClient api;
+    private JavaApp worker;
+
+    @BeforeAll
+    void start() {
+        system = AppProcesses.forTests(LocalEngines.shared())
+                .withTenant(TENANT, API_KEY, SECRET)
+                // readings of the group's offsets every half second, rates over the last ten
+                .withGatewayEnv("LOYALTY_OPS_LAG_INTERVAL", "500ms")
+                .withGatewayEnv("LOYALTY_OPS_RATE_WINDOW", "10s");
+        system.startGateway(Duration.ofSeconds(90));
+        api = system.client(API_KEY, SECRET);
+        startWorker();
+    }
+
+    @AfterAll
+    void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    /**
+     * One consumer thread taking 5 records a poll, so a backlog of a few thousand items takes seconds to drain; an item
+     * that fails is retried once.
+     */
+    private void startWorker() {
+        worker = system.startWorker(
+                "tools-worker-" + UUID.randomUUID().toString().substring(0, 4),
+                Map.of(
+                        "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "5",
+                        "SPRING_KAFKA_LISTENER_CONCURRENCY", "1",
+                        "LOYALTY_WORKER_ITEM_RETRIES", "1",
+                        "LOYALTY_WORKER_RETRY_INITIAL_INTERVAL", "50ms"),
+                "Started WorkerApplication",
+                Duration.ofSeconds(90));
+    }
+
+    private static JsonNode json(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return WireCodec.mapper().readTree(response.body());
+    }
+
+    private long submit(String type, List<String> items) {
+        return json(api.submit(type, "{\"body\": [" + String.join(",", items) + "]}"))
+                .get("jobId")
+                .asLong();
+    }
+
+    private static List<String> customers(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> "{\"customerId\": \"" + prefix + "-" + i + "\"}")
+                .toList();
+    }
+
+    private JsonNode status(long jobId) {
+        return json(api.status(jobId));
+    }
+
+    private JsonNode ended(long jobId) {
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> List.of("completed", "failed")
+                        .contains(status(jobId).get("status").asString()));
+        return status(jobId);
+    }
+
+    private static String pace(JsonNode job) {
+        return job.get("status").asString() + " " + job.get("totalCount").asInt() + " eta=" + job.get("etaSeconds")
+                + " rate=" + job.get("itemsPerSecond");
+    }
+
+    private static List<Long> jobIds(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("jobs").forEach(job -> ids.add(job.get("jobId").asLong()));
+        return ids;
+    }
+
+    @Test
+    void aTenantPagesThroughItsJobsNewestFirstAndExportsTheirResults() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long first = submit("customers", customers("list-a-" + run, 2));
+        List<String> withInvalid = new ArrayList<>(customers("list-b-" + run, 2));
+        withInvalid.add(1, "{\"name\": \"no id\"}");
+        long second = submit("customers", withInvalid);
+        long third = submit("customers", customers("list-c-" + run, 1));
+        List.of(first, second, third).forEach(this::ended);
+
+        JsonNode page = json(api.get(BatchApiClient.PREFIX + "/batch?limit=2"));
+        assertThat(jobIds(page)).containsExactly(third, second);
+        JsonNode rest = json(api.get(BatchApiClient.PREFIX + "/batch?limit=2&cursor="
+                + page.get("nextCursor").asString()));
+        assertThat(jobIds(rest)).containsExactly(first);
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
+        assertThat(jobIds(json(api.get(BatchApiClient.PREFIX + "/batch?status=completed&type=customers"))))
+                .containsExactly(third, second, first);
+        assertThat(jobIds(json(api.get(BatchApiClient.PREFIX + "/batch?type=orders"))))
+                .isEmpty();
+        JsonNode summary = page.get("jobs").get(1);
+        assertThat(summary.get("itemCount").asInt()).isEqualTo(3);
+        assertThat(summary.get("errorCount").asInt()).isEqualTo(1);
+        assertThat(summary.has("response")).isFalse();
+        // another tenant's listing holds none of them
+        assertThat(jobIds(json(system.demoClient().get(BatchApiClient.PREFIX + "/batch?limit=100"))))
+                .doesNotContain(first, second, third);
+
+        Response ndjson = api.get(BatchApiClient.PREFIX + "/batch/" + second + "/results");
+        assertThat(ndjson.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
+        List<JsonNode> lines = ndjson.body()
+                .lines()
+                .map(line -> WireCodec.mapper().readTree(line))
+                .toList();
+        assertThat(lines).extracting(line -> line.get("index").asInt()).containsExactly(0, 1, 2);
+        assertThat(lines)
+                .extracting(line -> line.get("outcome").asString())
+                .containsExactly("successful", "failed", "successful");
+        assertThat(lines.get(1).get("code").asInt()).isEqualTo(3000);
+        assertThat(lines.get(2).get("customerId").asString()).isEqualTo("list-b-" + run + "-1");
+
+        Response csv = api.get(BatchApiClient.PREFIX + "/batch/" + second + "/results?format=csv&outcome=failed");
+        assertThat(csv.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body().split("\r\n"))
+                .containsExactly(
+                        "index,customerId,outcome,code,message,payload",
+                        "1,,failed,3000," + lines.get(1).get("message").asString() + ",");
+        assertThat(system.demoClient()
+                        .get(BatchApiClient.PREFIX + "/batch/" + second + "/results")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aJobWaitingBehindOthersSaysHowLongTheyTakeAndNothingOnceItEnded() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        worker.stop();
+        List<Long> backlog = new ArrayList<>();
+        for (int job = 0; job < 8; job++) {
+            backlog.add(submit("customers", customers("eta-" + job + "-" + run, 1000)));
+        }
+        long last = submit("customers", customers("eta-last-" + run, 1000));
+
+        // nothing consumes the items: once the rate window holds no consumption, how long they take cannot be told
+        await().atMost(Duration.ofSeconds(30)).until(() -> !status(last).has("etaSeconds"));
+        JsonNode waiting = status(last);
+        assertThat(waiting.get("status").asString()).isEqualTo("queued");
+        assertThat(waiting.has("itemsPerSecond")).isFalse();
+
+        startWorker();
+        AtomicReference<String> seen = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode head = status(backlog.get(0));
+                JsonNode behind = status(last);
+                seen.set(pace(head) + " / " + pace(behind));
+                assertThat(behind.get("status").asString()).isEqualTo("queued");
+                assertThat(head.has("etaSeconds")).isTrue();
+                assertThat(behind.has("etaSeconds")).isTrue();
+                // the last job's items lie behind the head's on every partition
+                assertThat(behind.get("etaSeconds").asDouble())
+                        .isGreaterThan(head.get("etaSeconds").asDouble())
+                        .isPositive();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("head / last job, last seen: " + seen.get(), e);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode running = status(last);
+            assertThat(running.get("status").asString()).isEqualTo("running");
+            assertThat(running.get("itemsPerSecond").asDouble()).isPositive();
+        });
+
+        JsonNode done = ended(last);
+        assertThat(done.get("status").asString()).isEqualTo("completed");
+        assertThat(done.has("etaSeconds")).isFalse();
+        assertThat(done.has("itemsPerSecond")).isFalse();
+        backlog.forEach(this::ended);
+    }
+
+    @Test
+    void itemsThatFailedWith5000AreRetriedOnceTheirCauseIsMendedInAJobLinkedBothWays() throws SQLException {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String poison = "poison-" + run;
+        // a cause the items cannot get past however often they are tried, until an operator mends it
+        sql("CREATE FUNCTION refuse_" + run + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.customer_id LIKE '" + poison + "-%' THEN RAISE EXCEPTION 'refused'; END IF; "
+                + "RETURN NEW; END $$");
+        sql("CREATE TRIGGER refuse_" + run + " BEFORE INSERT OR UPDATE ON customers FOR EACH ROW "
+                + "EXECUTE FUNCTION refuse_" + run + "()");
+        long parent;
+        try {
+            List<String> items = List.of(
+                    "{\"customerId\": \"fine-" + run + "-0\"}",
+                    "{\"customerId\": \"" + poison + "-1\", \"customerAttributes\": {\"displayName\": \"P One\"}}",
+                    "{\"customerId\": \"fine-" + run + "-2\"}",
+                    "{\"customerId\": \"" + poison + "-3\"}");
+            parent = submit("customers", items);
+            JsonNode failed = ended(parent);
+            assertThat(failed.get("status").asString()).isEqualTo("completed");
+            assertThat(failed.get("response").get("failed").findValues("code"))
+                    .extracting(JsonNode::asInt)
+                    .containsExactly(5000, 5000);
+            Response tooEarly = api.post(BatchApiClient.PREFIX + "/batch/" + parent + "/retry", "", Map.of());
+            assertThat(tooEarly.status()).isEqualTo(200);
+            // that retry ran into the same cause: retried again below, once it is mended
+            JsonNode retriedTooEarly = ended(json(tooEarly).get("jobId").asLong());
+            assertThat(retriedTooEarly.get("errorCount").asInt()).isEqualTo(2);
+        } finally {
+            sql("DROP TRIGGER refuse_" + run + " ON customers");
+            sql("DROP FUNCTION refuse_" + run + "()");
+        }
+        long firstRetry = status(parent).get("retryJobIds").get(0).asLong();
+
+        Response retry = api.post(BatchApiClient.PREFIX + "/batch/" + firstRetry + "/retry", "", Map.of());
+        long retryJob = json(retry).get("jobId").asLong();
+        JsonNode retried = ended(retryJob);
+
+        assertThat(retried.get("status").asString()).isEqualTo("completed");
+        assertThat(retried.get("operation").asString()).isEqualTo("Customer Creation Batch Job");
+        assertThat(retried.get("itemCount").asInt()).isEqualTo(2);
+        assertThat(retried.get("response").get("successful").findValues("customerId"))
+                .extracting(JsonNode::asString)
+                .containsExactly(poison + "-1", poison + "-3");
+        assertThat(retried.get("parentJobId").asLong()).isEqualTo(firstRetry);
+        assertThat(status(firstRetry).get("retryJobIds").get(0).asLong()).isEqualTo(retryJob);
+        assertThat(status(firstRetry).get("parentJobId").asLong()).isEqualTo(parent);
+        assertThat(SharedDatabase.number(
+                        "SELECT count(*) FROM customers WHERE customer_id LIKE ?",
+                        statement -> statement.setString(1, poison + "-%")))
+                .isEqualTo(2);
+
+        Response again = api.post(BatchApiClient.PREFIX + "/batch/" + firstRetry + "/retry", "", Map.of());
+        assertThat(json(again).get("jobId").asLong()).isEqualTo(retryJob);
+        assertThat(again.header("Idempotent-Replayed")).hasValue("true");
+        Response nothingLeft = api.post(BatchApiClient.PREFIX + "/batch/" + retryJob + "/retry", "", Map.of());
+        assertThat(nothingLeft.status()).isEqualTo(409);
+        assertThat(WireCodec.mapper().readTree(nothingLeft.body()).get("code").asInt())
+                .isEqualTo(4000);
+        assertThat(system.demoClient()
+                        .post(BatchApiClient.PREFIX + "/batch/" + parent + "/retry", "", Map.of())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection connection = LocalEngines.shared().postgres().connect();
+                Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+}
