@@ -324,6 +324,11 @@ final class Ceiling {
             touch.get(10, TimeUnit.SECONDS);
         }
         if (!ended.isEmpty()) {
+            // as the worker's EndedJobs: their end notices due first, then out of the index
+            Object[] due = ended.stream()
+                    .flatMap(jobId -> java.util.stream.Stream.of((Object) (double) now.toEpochMilli(), jobId))
+                    .toArray();
+            redis.zadd(JobKeys.ENDED_JOBS, ZAddArgs.Builder.nx(), due).get(10, TimeUnit.SECONDS);
             redis.zrem(JobKeys.ACTIVE_JOBS, ended.toArray(String[]::new)).get(10, TimeUnit.SECONDS);
         }
     }

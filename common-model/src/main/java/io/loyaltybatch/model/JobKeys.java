@@ -18,6 +18,13 @@ public final class JobKeys {
      */
     public static final String ACTIVE_JOBS = "jobs:active";
 
+    /**
+     * Sorted set of jobs that ended and whose end notice (the tenant's webhook) is not settled yet, scored by the epoch
+     * millisecond it is due. A job enters it before it leaves {@link #ACTIVE_JOBS}, so whichever removal happens (the
+     * worker's, the stop's or the watchdog's) its end is noticed; a job ended at submit enters it when created.
+     */
+    public static final String ENDED_JOBS = "jobs:ended";
+
     /** Lease that lets one watchdog at a time act. */
     public static final String WATCHDOG_LEASE = "jobs:watchdog";
 
@@ -38,6 +45,10 @@ public final class JobKeys {
     public static final String COMPLETED_AT = "completedAt";
     public static final String UPDATED_AT = "updatedAt";
     public static final String FAILURE_REASON = "failureReason";
+    /** Header: {@code sent} once the end notice was delivered, {@code abandoned} once it was given up. */
+    public static final String NOTICE = "notice";
+    /** Header: deliveries of the end notice tried so far. */
+    public static final String NOTICE_ATTEMPTS = "noticeAttempts";
     /** The job whose failed items this job retries (absent for a job submitted by a client). */
     public static final String PARENT_JOB = "parentJob";
     /** The job that retries this job's failed items (absent until one does). */
@@ -87,6 +98,11 @@ public final class JobKeys {
      */
     public static String retryItems(long jobId) {
         return "job:{" + jobId + "}:retry";
+    }
+
+    /** List: the job's end notice deliveries, oldest first, each a JSON object; kept as long as the job. */
+    public static String deliveries(long jobId) {
+        return "job:{" + jobId + "}:deliveries";
     }
 
     /** String: {@code jobId:bodyDigest} for an Idempotency-Key of a tenant (the key is stored as a digest). */

@@ -115,6 +115,31 @@ public final class JobScriptCalls {
                 JobScripts.LINK_RETRY, List.of(JobKeys.header(jobId)), List.of(tenantId, Long.toString(retryJobId)));
     }
 
+    /** How a delivery of an end notice leaves it. */
+    public enum DeliveryOutcome {
+        SENT("sent"),
+        ABANDONED("abandoned"),
+        RETRY("retry");
+
+        private final String argument;
+
+        DeliveryOutcome(String argument) {
+            this.argument = argument;
+        }
+
+        public String wireName() {
+            return argument;
+        }
+    }
+
+    /** Records a delivery of the job's end notice; the reply is the attempts so far, or -1 if the job is gone. */
+    public static Call recordDelivery(long jobId, String deliveryJson, DeliveryOutcome outcome) {
+        return new Call(
+                JobScripts.RECORD_DELIVERY,
+                List.of(JobKeys.header(jobId), JobKeys.deliveries(jobId)),
+                List.of(deliveryJson, outcome.argument));
+    }
+
     /** Every key of a job, in the order the scripts name them: header, results, items kept for a retry. */
     private static List<String> jobKeys(long jobId) {
         return List.of(JobKeys.header(jobId), JobKeys.results(jobId), JobKeys.retryItems(jobId));

@@ -25,7 +25,9 @@ public enum JobScripts {
     /** Worker: keeps an item that failed for a reason of its own, for a retry. */
     KEEP_FOR_RETRY("keep-for-retry.lua"),
     /** Gateway: links a job to the job retrying its failed items. */
-    LINK_RETRY("link-retry.lua");
+    LINK_RETRY("link-retry.lua"),
+    /** Gateway: records a delivery of a job's end notice. */
+    RECORD_DELIVERY("record-delivery.lua");
 
     private final String source;
 

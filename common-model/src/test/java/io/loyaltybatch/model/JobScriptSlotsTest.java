@@ -30,6 +30,7 @@ class JobScriptSlotsTest {
                         JobScriptCalls.keepForRetry(ItemEnvelope.of(
                                 "t", jobId, 0, ItemType.BALANCE_INQUIRY, "c", new LedgerItems.BalanceInquiry())),
                         JobScriptCalls.linkRetry(jobId, "t", jobId + 1),
+                        JobScriptCalls.recordDelivery(jobId, "{}", JobScriptCalls.DeliveryOutcome.SENT),
                         JobScriptCalls.claimStarts(jobId, "t", NOW),
                         JobScriptCalls.recordResults(
                                 jobId, NOW, DAY, List.of(new JobScriptCalls.Result(0, true, "{}"))),

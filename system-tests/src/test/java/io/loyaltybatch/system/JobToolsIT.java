@@ -3,22 +3,32 @@ package io.loyaltybatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.loyaltybatch.engines.AppProcesses;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.engines.JavaApp;
 import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.WireCodec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +38,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the people who submit jobs use besides submit and status, on gateway and worker processes and the real
- * engines: the listing, the results export, the ETA of a job waiting behind others, and the retry of items that
- * failed with 5000 once their cause is mended.
+ * engines: the listing, the results export, the ETA of a job waiting behind others, the retry of items that
+ * failed with 5000 once their cause is mended, and the signed end notices to a receiver that fails at first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobToolsIT {
@@ -40,14 +50,54 @@ class JobToolsIT {
     private static final String API_KEY = "tools-api-key";
     private static final String SECRET = "tools-secret-key";
 
+    /** The key the tenant's end notices are signed with. */
+    private static final String HOOK_SECRET = "whsec-tools-0123456789";
+
     private AppProcesses system;
     private BatchApiClient api;
     private JavaApp worker;
 
+    /** What the tenant's receiver got: the signature header, the body, and what it answered. */
+    record Received(String signature, byte[] body, int answered) {
+        long jobId() {
+            return WireCodec.mapper().readTree(body).get("data").get("jobId").asLong();
+        }
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<Long, AtomicInteger> deliveriesByJob = new ConcurrentHashMap<>();
+    private HttpServer receiver;
+
+    /** A receiver that fails the first two deliveries of every notice with a 500, then takes it. */
+    private HttpServer receiver() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hooks", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            long jobId =
+                    WireCodec.mapper().readTree(body).get("data").get("jobId").asLong();
+            int delivery = deliveriesByJob
+                    .computeIfAbsent(jobId, id -> new AtomicInteger())
+                    .incrementAndGet();
+            int status = delivery <= 2 ? 500 : 204;
+            received.add(new Received(exchange.getRequestHeaders().getFirst("Loyalty-Signature"), body, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
     @BeforeAll
-    void start() {
+    void start() throws IOException {
+        receiver = receiver();
         system = AppProcesses.forTests(LocalEngines.shared())
                 .withTenant(TENANT, API_KEY, SECRET)
+                .withGatewayEnv(
+                        "LOYALTY_WEBHOOKS_TENANTS_TOOLS_URL",
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks")
+                .withGatewayEnv("LOYALTY_WEBHOOKS_TENANTS_TOOLS_SECRET", HOOK_SECRET)
+                .withGatewayEnv("LOYALTY_WEBHOOKS_POLL_INTERVAL", "100ms")
+                .withGatewayEnv("LOYALTY_WEBHOOKS_FIRST_RETRY", "200ms")
                 // readings of the group's offsets every half second, rates over the last ten
                 .withGatewayEnv("LOYALTY_OPS_LAG_INTERVAL", "500ms")
                 .withGatewayEnv("LOYALTY_OPS_RATE_WINDOW", "10s");
@@ -60,6 +110,9 @@ class JobToolsIT {
     void stop() {
         if (system != null) {
             system.close();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
         }
     }
 
@@ -281,6 +334,55 @@ class JobToolsIT {
                 .isEqualTo(4000);
         assertThat(system.demoClient()
                         .post(BatchApiClient.PREFIX + "/batch/" + parent + "/retry", "", Map.of())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aJobsEndIsNoticedSignedAndDeliveredAgainUntilTheReceiverTakesIt() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long jobId = submit("customers", customers("hook-" + run, 3));
+        ended(jobId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> received.stream().anyMatch(r -> r.jobId() == jobId && r.answered() == 204));
+
+        List<Received> mine = received.stream().filter(r -> r.jobId() == jobId).toList();
+        assertThat(mine).extracting(Received::answered).containsExactly(500, 500, 204);
+        for (Received delivery : mine) {
+            // t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">, checked here as a receiver would
+            Map<String, String> parts = new java.util.HashMap<>();
+            for (String part : delivery.signature().split(",")) {
+                parts.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+            }
+            long seconds = Long.parseLong(parts.get("t"));
+            assertThat(Math.abs(System.currentTimeMillis() / 1000 - seconds)).isLessThan(300);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(HOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((seconds + ".").getBytes(StandardCharsets.UTF_8));
+            assertThat(parts.get("v1")).isEqualTo(HexFormat.of().formatHex(mac.doFinal(delivery.body())));
+        }
+        JsonNode notice = WireCodec.mapper().readTree(mine.get(2).body());
+        assertThat(notice.get("id").asString()).isEqualTo("job-ended-" + jobId);
+        assertThat(notice.get("type").asString()).isEqualTo("job.ended");
+        assertThat(notice.get("data").get("status").asString()).isEqualTo("completed");
+        assertThat(notice.get("data").get("itemCount").asInt()).isEqualTo(3);
+        assertThat(notice.get("data").get("finishedCount").asInt()).isEqualTo(3);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(json(api.get(BatchApiClient.PREFIX + "/batch/" + jobId + "/deliveries"))
+                                .get("deliveries")
+                                .findValues("status"))
+                        .extracting(JsonNode::asInt)
+                        .containsExactly(500, 500, 204));
+        JsonNode log = json(api.get(BatchApiClient.PREFIX + "/batch/" + jobId + "/deliveries"));
+        assertThat(log.get("deliveries").findValues("attempt"))
+                .extracting(JsonNode::asInt)
+                .containsExactly(1, 2, 3);
+        assertThat(log.get("deliveries").get(0).get("error").asString()).isEqualTo("HTTP 500");
+        assertThat(log.get("deliveries").get(2).get("error").isNull()).isTrue();
+        assertThat(system.demoClient()
+                        .get(BatchApiClient.PREFIX + "/batch/" + jobId + "/deliveries")
                         .status())
                 .isEqualTo(404);
     }

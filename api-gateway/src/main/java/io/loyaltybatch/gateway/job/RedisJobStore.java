@@ -11,6 +11,7 @@ import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.EndedJobs;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.config.JobsProperties;
 import java.time.Instant;
@@ -99,12 +100,11 @@ class RedisJobStore implements JobStore {
             @SuppressWarnings("unchecked")
             public <K, V> Object execute(RedisOperations<K, V> operations) {
                 ZSetOperations<K, V> sets = operations.opsForZSet();
-                if (!job.allRejected()) {
-                    sets.add(
-                            (K) JobKeys.ACTIVE_JOBS,
-                            (V) Long.toString(job.jobId()),
-                            job.createdAt().toEpochMilli());
-                }
+                // a job ended at submit has its end notice due at once
+                sets.add(
+                        (K) (job.allRejected() ? JobKeys.ENDED_JOBS : JobKeys.ACTIVE_JOBS),
+                        (V) Long.toString(job.jobId()),
+                        job.createdAt().toEpochMilli());
                 sets.add((K) tenantJobs, (V) JobKeys.listed(job.createdAt(), job.jobId()), 0);
                 sets.removeRangeByLex((K) tenantJobs, Range.leftUnbounded(Range.Bound.exclusive(outlived)));
                 return null;
@@ -322,9 +322,9 @@ class RedisJobStore implements JobStore {
         };
         if (stopped == StopOutcome.STOPPED) {
             try {
-                forgetActive(jobId);
+                EndedJobs.leaveActive(redis, List.of(Long.toString(jobId)), now);
             } catch (EngineUnavailableException e) {
-                // the job is stopped; the watchdog drops it from the index on its next round
+                // the job is stopped; the watchdog moves it from the index on its next round
             }
         }
         return stopped;
@@ -333,11 +333,7 @@ class RedisJobStore implements JobStore {
     @Override
     public void delete(long jobId) {
         call(() -> redis.delete(List.of(JobKeys.header(jobId), JobKeys.results(jobId))));
-        forgetActive(jobId);
-    }
-
-    /** Drops an ended job from the watchdog's index (another slot than the job's keys, hence a command of its own). */
-    private void forgetActive(long jobId) {
+        // no notice of a job that never was: another slot than the job's keys, hence a command of its own
         call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId)));
     }
 

@@ -46,9 +46,11 @@ import tools.jackson.databind.JsonNode;
  * real engines and a real server are checked by {@code BatchApiIT} and {@code HttpEdgesIT}.
  */
 @WebMvcTest(
-        // the admin API is another door, with its own tests (OperationsIT)
+        // the admin API and the notices are other doors, with their own tests (OperationsIT, JobToolsIT)
         excludeFilters =
-                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.loyaltybatch\\.gateway\\.ops\\..*"),
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "io\\.loyaltybatch\\.gateway\\.(ops|webhook)\\..*"),
         properties = {
             "loyalty.tenants.acme.api-key=" + HttpRulesWebTest.ACME_KEY,
             "loyalty.tenants.acme.secret-sha256=" + HttpRulesWebTest.ACME_SECRET_SHA256,

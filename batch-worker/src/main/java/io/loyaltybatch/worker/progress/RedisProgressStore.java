@@ -8,6 +8,7 @@ import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.EndedJobs;
 import io.loyaltybatch.support.config.JobsProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -117,7 +118,7 @@ class RedisProgressStore implements ProgressStore {
             }
         }
         if (!terminal.isEmpty()) {
-            call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, terminal.toArray()));
+            EndedJobs.leaveActive(redis, terminal, now);
         }
         return endedNow;
     }

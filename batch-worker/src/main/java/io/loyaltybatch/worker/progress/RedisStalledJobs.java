@@ -7,6 +7,7 @@ import io.loyaltybatch.model.JobKeys;
 import io.loyaltybatch.model.JobScriptCalls;
 import io.loyaltybatch.model.JobScripts;
 import io.loyaltybatch.model.JobStatus;
+import io.loyaltybatch.support.EndedJobs;
 import io.loyaltybatch.support.config.JobsProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,7 +96,7 @@ class RedisStalledJobs implements StalledJobs {
     }
 
     @Override
-    public void forget(long jobId) {
-        call(() -> redis.opsForZSet().remove(JobKeys.ACTIVE_JOBS, Long.toString(jobId)));
+    public void forget(long jobId, Instant now) {
+        EndedJobs.leaveActive(redis, List.of(Long.toString(jobId)), now);
     }
 }

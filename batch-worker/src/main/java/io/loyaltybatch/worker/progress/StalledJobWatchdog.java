@@ -96,7 +96,7 @@ class StalledJobWatchdog implements SchedulingConfigurer {
         for (long jobId : candidates) {
             Optional<WatchedJob> job = jobs.find(jobId);
             if (job.isEmpty() || job.get().status().isTerminal()) {
-                jobs.forget(jobId);
+                jobs.forget(jobId, now);
             } else if (job.get().positions() != null && !consumed(job.get().positions(), committed)) {
                 jobs.postpone(jobId, now);
             } else {
@@ -115,7 +115,7 @@ class StalledJobWatchdog implements SchedulingConfigurer {
         progress.record(
                 recorded.stream().map(r -> new JobItemResult(job.jobId(), r)).toList(), now);
         if (jobs.find(job.jobId()).map(found -> found.status().isTerminal()).orElse(true)) {
-            jobs.forget(job.jobId());
+            jobs.forget(job.jobId(), now);
             return;
         }
         String reason = job.positions() == null
@@ -125,7 +125,7 @@ class StalledJobWatchdog implements SchedulingConfigurer {
         if (jobs.fail(job.jobId(), reason, processed, now)) {
             log.warn("Job {} failed by the watchdog: {}", job.jobId(), reason);
         }
-        jobs.forget(job.jobId());
+        jobs.forget(job.jobId(), now);
     }
 
     static boolean consumed(ItemPositions positions, Map<Integer, Long> committed) {

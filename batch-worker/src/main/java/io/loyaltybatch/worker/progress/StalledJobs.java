@@ -40,6 +40,6 @@ public interface StalledJobs {
      */
     boolean fail(long jobId, String reason, int processed, Instant now);
 
-    /** Forgets a job that has ended. */
-    void forget(long jobId);
+    /** Forgets a job that has ended (or is gone); its end notice becomes due. */
+    void forget(long jobId, Instant now);
 }
