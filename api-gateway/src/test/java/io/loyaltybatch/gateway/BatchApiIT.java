@@ -10,22 +10,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
+import io.loyaltybatch.gateway.api.IntegrationsApi;
+import io.loyaltybatch.model.WireCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The request-level rules that depend on the engines and the real server, against a real Kafka broker, Redis server
  * and PostgreSQL server (no worker runs). The pure request rules run on the web layer alone in
- * {@code HttpRulesWebTest}.
+ * {@code HttpRulesWebTest}. Also the OpenAPI document the gateway serves: version 3.1, every endpoint it maps under
+ * the contract's prefix and the admin API, and the same as the copy checked in as {@code docs/openapi.json}.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -212,5 +221,80 @@ class BatchApiIT {
                         .get("message")
                         .asString()
                         .replace(Long.toString(jobId + 987_654_321L), Long.toString(jobId)));
+    }
+    /** The served OpenAPI document is compared with this copy; {@code -Dopenapi.write=true} writes it instead. */
+    private static final Path OPENAPI_CHECKED_IN = Path.of("..", "docs", "openapi.json");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private String served() {
+        BatchApiClient anyone = new BatchApiClient("http://127.0.0.1:" + port, null, null);
+        BatchApiClient.Response response = anyone.get("/v3/api-docs");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** {@code METHOD path} of every endpoint the gateway maps, the contract's prefix written as the document does. */
+    private Set<String> mapped() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods()
+                .forEach((info, method) -> info.getPatternValues().stream()
+                        .map(pattern -> pattern.replace(IntegrationsApi.PREFIX, "/api/{apiVersion}/integrations"))
+                        .filter(pattern -> pattern.startsWith("/api/") || pattern.startsWith("/admin/"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(verb -> endpoints.add(verb.name() + " " + pattern))));
+        return endpoints;
+    }
+
+    @Test
+    void theServedDocumentIsOpenApi31AndListsEveryEndpointWithKeysAndTheErrorEnvelope() {
+        JsonNode document = WireCodec.mapper().readTree(served());
+
+        assertThat(document.get("openapi").asString()).startsWith("3.1");
+        Set<String> documented = new TreeSet<>();
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> documented.add(operation.getKey().toUpperCase() + " " + path.getKey())));
+        assertThat(mapped()).hasSizeGreaterThan(10);
+        assertThat(documented).isEqualTo(mapped());
+        JsonNode create = document.get("paths")
+                .get("/api/{apiVersion}/integrations/batch/{type}")
+                .get("post");
+        assertThat(create.get("requestBody").get("content").get("application/json"))
+                .isNotNull();
+        assertThat(create.get("security").toString()).contains("apikey").contains("secretkey");
+        assertThat(create.get("responses").get("default").toString()).contains("ErrorEnvelope");
+        assertThat(document.get("components")
+                        .get("schemas")
+                        .get("ErrorEnvelope")
+                        .get("properties")
+                        .propertyNames())
+                .contains("code", "type", "message", "requestId");
+        assertThat(document.get("components")
+                        .get("schemas")
+                        .get("JobStatusView")
+                        .get("properties")
+                        .propertyNames())
+                .contains("operation", "status", "response", "etaSeconds");
+    }
+
+    @Test
+    void theCheckedInDocumentIsTheServedOne() throws Exception {
+        String served = WireCodec.mapper()
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(WireCodec.mapper().readTree(served()))
+                + "\n";
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(OPENAPI_CHECKED_IN, served, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(OPENAPI_CHECKED_IN, StandardCharsets.UTF_8))
+                .as("docs/openapi.json is the served document; after changing the API run "
+                        + "./mvnw verify -pl api-gateway -am -Dit.test=BatchApiIT -Dopenapi.write=true")
+                .isEqualTo(served);
     }
 }

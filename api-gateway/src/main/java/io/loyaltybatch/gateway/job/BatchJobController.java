@@ -3,9 +3,15 @@ package io.loyaltybatch.gateway.job;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.loyaltybatch.gateway.api.IntegrationsApi;
 import io.loyaltybatch.gateway.tenant.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,11 +53,25 @@ class BatchJobController {
      * The body is read raw whatever the declared content type, so a JSON body sent as a form post (curl's default)
      * is still read as JSON.
      */
+    /** The request of the contract (section 3), for the OpenAPI document: it is read raw. */
+    record BatchRequest(
+            @Schema(description = "1 to 1000 items of the path's type")
+            List<Map<String, Object>> body) {}
+
     @PostMapping("/{type}")
+    @Operation(
+            summary = "Create a batch job",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = BatchRequest.class))))
     ResponseEntity<Map<String, Long>> create(
             Tenant tenant,
             @PathVariable String type,
-            InputStream body,
+            @Parameter(hidden = true) InputStream body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
         return answer(submission.submit(tenant, type, body.readAllBytes(), idempotencyKey));
@@ -86,12 +106,20 @@ class BatchJobController {
      * request accepts. Every check runs before the first byte is written, so a refusal is the contract's envelope.
      */
     @GetMapping(value = "/{jobId}/results", produces = MediaType.ALL_VALUE)
+    @Operation(summary = "Export a job's results")
+    @ApiResponse(
+            responseCode = "200",
+            description = "One line per item, sorted by index",
+            content = {
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     void results(
             Tenant tenant,
             @PathVariable long jobId,
             @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String format,
-            HttpServletResponse response)
+            @Parameter(hidden = true) HttpServletResponse response)
             throws IOException {
         JobResultsExport.Export export = resultsExport.export(tenant, jobId, outcome, format);
         response.setContentType(export.format().mediaType().toString());
