@@ -8,6 +8,10 @@ import static io.loyaltybatch.gateway.GatewayTestSupport.customers;
 import static io.loyaltybatch.gateway.GatewayTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.gateway.api.IntegrationsApi;
@@ -15,7 +19,10 @@ import io.loyaltybatch.model.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +36,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The request-level rules that depend on the engines and the real server, against a real Kafka broker, Redis server
  * and PostgreSQL server (no worker runs). The pure request rules run on the web layer alone in
  * {@code HttpRulesWebTest}. Also the OpenAPI document the gateway serves: version 3.1, every endpoint it maps under
- * the contract's prefix and the admin API, and the same as the copy checked in as {@code docs/openapi.json}.
+ * the contract's prefix and the admin API, and the same as the copy checked in as {@code docs/openapi.json}, whose schemas real answers validate against.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -281,6 +289,80 @@ class BatchApiIT {
                         .get("properties")
                         .propertyNames())
                 .contains("operation", "status", "response", "etaSeconds");
+    }
+
+    /**
+     * Real answers of the gateway, each validated against the schema the document gives that operation and status
+     * (OpenAPI 3.1's JSON Schema dialect): a submit, a queued job's status with nulls and failed entries, the listing,
+     * a stop, a stopped job's status, and error envelopes.
+     */
+    @Test
+    void realAnswersValidateAgainstTheDocumentsSchemas() {
+        SchemaRegistry registry = SchemaRegistry.withDialect(
+                Dialects.getOpenApi31(), builder -> builder.schemas(Map.of(SERVED_DOCUMENT, served())));
+        String prefix = "/api/{apiVersion}/integrations";
+        Response submit = api.submit("customers", "{\"body\": [{\"customerId\": \"v1\"}, {\"email\": \"x\"}]}");
+        long jobId = submitted(submit);
+        Response queued = api.status(jobId);
+        Response nothingProcessed =
+                api.status(submitted(api.submit("customers", "{\"body\": [{\"customerId\": \"v2\"}]}")));
+        Response listing = api.get(BatchApiClient.PREFIX + "/batch?limit=5");
+        Response stop = api.stop(jobId);
+        Response stopped = api.status(jobId);
+        Response unknown = api.status(42);
+        Response refused = new BatchApiClient("http://127.0.0.1:" + port, "nobody", "nothing").status(jobId);
+
+        assertThat(json(queued).get("response").get("failed")).hasSize(1);
+        assertThat(json(queued).get("startedAt").isNull()).isTrue();
+        assertThat(json(nothingProcessed).get("response").isNull()).isTrue();
+        List<String> errors = new ArrayList<>();
+        errors.addAll(invalid(registry, submit, "post", prefix + "/batch/{type}", "200"));
+        errors.addAll(invalid(registry, queued, "get", prefix + "/batch/{jobId}", "200"));
+        errors.addAll(invalid(registry, nothingProcessed, "get", prefix + "/batch/{jobId}", "200"));
+        errors.addAll(invalid(registry, listing, "get", prefix + "/batch", "200"));
+        errors.addAll(invalid(registry, stop, "delete", prefix + "/batch/{jobId}", "200"));
+        errors.addAll(invalid(registry, stopped, "get", prefix + "/batch/{jobId}", "200"));
+        errors.addAll(invalid(registry, unknown, "get", prefix + "/batch/{jobId}", "default"));
+        errors.addAll(invalid(registry, refused, "get", prefix + "/batch/{jobId}", "default"));
+        assertThat(errors).isEmpty();
+        // and a document that breaks the schema is caught
+        assertThat(schema(registry, "get", prefix + "/batch/{jobId}", "200")
+                        .validate(((ObjectNode) json(queued)).put("status", 7)))
+                .isNotEmpty();
+    }
+
+    /** What in the answer breaks the schema of its operation's response (named by status or "default"). */
+    private List<String> invalid(
+            SchemaRegistry registry, Response response, String method, String path, String status) {
+        assertThat(response.status() == 200).as(response.body()).isEqualTo(status.equals("200"));
+        return schema(registry, method, path, status).validate(json(response)).stream()
+                .map(error -> method.toUpperCase() + " " + path + " " + status + ": " + error.getInstanceLocation()
+                        + " " + error.getMessage())
+                .toList();
+    }
+
+    /** Where the served document is found by the schema registry, so that its references resolve. */
+    private static final String SERVED_DOCUMENT = "https://gateway.test/v3/api-docs";
+
+    /** The schema the served document gives an operation's JSON answer of this status. */
+    private Schema schema(SchemaRegistry registry, String method, String path, String status) {
+        JsonNode schema = WireCodec.mapper()
+                .readTree(served())
+                .get("paths")
+                .get(path)
+                .get(method)
+                .get("responses")
+                .get(status)
+                .get("content")
+                .get("application/json")
+                .get("schema");
+        assertThat(schema).as("%s %s %s", method, path, status).isNotNull();
+        // its references point into the document's components, wherever this schema is read from
+        return registry.getSchema(
+                SchemaLocation.of(SERVED_DOCUMENT + "#" + method + path),
+                WireCodec.mapper()
+                        .readTree(schema.toString()
+                                .replace("\"#/components/", "\"" + SERVED_DOCUMENT + "#/components/")));
     }
 
     @Test

@@ -13,6 +13,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -83,11 +86,39 @@ class OpenApiConfig {
                         operation.getResponses().addApiResponse("default", refusal);
                         operation.setSecurity(
                                 path.startsWith("/admin")
-                                        ? java.util.List.of(new SecurityRequirement().addList("admin"))
-                                        : java.util.List.of(new SecurityRequirement()
+                                        ? List.of(new SecurityRequirement().addList("admin"))
+                                        : List.of(new SecurityRequirement()
                                                 .addList("apikey")
                                                 .addList("secretkey")));
                     }));
         };
+    }
+
+    /**
+     * A property that may be null and refers to a component ({@code types = {"object", "null"}} on a record's
+     * field): JSON Schema applies a {@code $ref} next to {@code type}, so null would still have to match the
+     * component. It is written as one of the component and null instead.
+     */
+    @Bean
+    @SuppressWarnings("rawtypes") // swagger-models' own signature
+    OpenApiCustomizer nullableReferences() {
+        return openApi -> {
+            for (Schema<?> component : openApi.getComponents().getSchemas().values()) {
+                Map<String, Schema> properties = component.getProperties();
+                if (properties != null) {
+                    properties.replaceAll((name, property) -> nullableReference(property));
+                }
+            }
+        };
+    }
+
+    private static Schema<?> nullableReference(Schema<?> property) {
+        if (property.get$ref() == null
+                || property.getTypes() == null
+                || !property.getTypes().contains("null")) {
+            return property;
+        }
+        return new Schema<>()
+                .oneOf(List.of(new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))));
     }
 }

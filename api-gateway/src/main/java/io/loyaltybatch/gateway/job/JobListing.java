@@ -5,6 +5,7 @@ import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,20 +28,26 @@ public class JobListing {
     private static final Pattern POSITION = Pattern.compile("\\d{13}:\\d{16}");
 
     private final JobStore jobs;
+    private final JobPace pace;
 
-    JobListing(JobStore jobs) {
+    JobListing(JobStore jobs, JobPace pace) {
         this.jobs = jobs;
+        this.pace = pace;
     }
 
     /** A page, and the cursor of the next one (null after the oldest job). */
-    public record Page(List<JobSummaryView> jobs, String nextCursor) {}
+    public record Page(
+            List<JobSummaryView> jobs,
+            @Schema(types = {"string", "null"}) String nextCursor) {}
 
     /** Each argument as the client sent it, null when absent. */
     public Page list(Tenant tenant, String status, String type, String limit, String cursor) {
         JobStore.JobPage page = jobs.list(
                 tenant.id(), new JobStore.JobQuery(status(status), type(type), limit(limit), position(cursor)));
         return new Page(
-                page.jobs().stream().map(JobSummaryView::of).toList(),
+                page.jobs().stream()
+                        .map(job -> JobSummaryView.of(job, pace.of(job)))
+                        .toList(),
                 page.next() == null ? null : encode(page.next()));
     }
 

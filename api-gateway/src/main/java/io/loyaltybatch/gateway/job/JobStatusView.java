@@ -3,6 +3,7 @@ package io.loyaltybatch.gateway.job;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.loyaltybatch.model.ItemResult;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,14 +35,14 @@ public record JobStatusView(
         int errorCount,
         int totalCount,
         int finishedCount,
-        String startedAt,
+        @Schema(types = {"string", "null"}) String startedAt,
         String createdAt,
         String status,
-        Response response,
+        @Schema(types = {"object", "null"}) Response response,
         long jobId,
         int itemCount,
         int cancelledCount,
-        String completedAt,
+        @Schema(types = {"string", "null"}) String completedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long parentJobId,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> retryJobIds,

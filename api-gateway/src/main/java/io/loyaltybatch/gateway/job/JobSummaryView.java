@@ -2,8 +2,9 @@ package io.loyaltybatch.gateway.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A job in a listing: the status document's counters and times, without its results (contract section 4a). */
+/** A job in a listing: the status document's counters and times, without its results, and its pace while it runs (contract section 4a). */
 @JsonPropertyOrder({
     "jobId",
     "operation",
@@ -17,7 +18,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
     "createdAt",
     "startedAt",
     "completedAt",
-    "failureReason"
+    "failureReason",
+    "itemsPerSecond",
+    "etaSeconds"
 })
 public record JobSummaryView(
         long jobId,
@@ -30,11 +33,13 @@ public record JobSummaryView(
         int errorCount,
         int cancelledCount,
         String createdAt,
-        String startedAt,
-        String completedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason) {
+        @Schema(types = {"string", "null"}) String startedAt,
+        @Schema(types = {"string", "null"}) String completedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double itemsPerSecond,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double etaSeconds) {
 
-    static JobSummaryView of(JobSnapshot job) {
+    static JobSummaryView of(JobSnapshot job, JobStatusView.Pace pace) {
         return new JobSummaryView(
                 job.jobId(),
                 job.type().operation(),
@@ -48,6 +53,8 @@ public record JobSummaryView(
                 job.createdAt(),
                 job.startedAt(),
                 job.completedAt(),
-                job.failureReason());
+                job.failureReason(),
+                pace.itemsPerSecond(),
+                pace.etaSeconds());
     }
 }

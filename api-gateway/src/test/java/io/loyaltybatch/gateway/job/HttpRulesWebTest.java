@@ -62,6 +62,7 @@ import tools.jackson.databind.JsonNode;
     HttpRulesWebTest.Ports.class,
     JobSubmission.class,
     JobStatusReading.class,
+    JobPace.class,
     JobStopping.class,
     JobListing.class,
     JobResultsExport.class,
@@ -573,6 +574,11 @@ class HttpRulesWebTest {
         JsonNode running = json(get(status, ACME_KEY, ACME_SECRET));
         assertThat(running.get("status").asString()).isEqualTo("running");
         assertThat(running.get("itemsPerSecond").asDouble()).isPositive();
+        JsonNode listed =
+                json(get(BATCH + "?limit=1", ACME_KEY, ACME_SECRET)).get("jobs").get(0);
+        assertThat(listed.get("jobId").asLong()).isEqualTo(jobId);
+        assertThat(listed.get("etaSeconds").asDouble()).isEqualTo(42.0);
+        assertThat(listed.get("itemsPerSecond").asDouble()).isPositive();
 
         mvc.delete()
                 .uri(status)
@@ -583,5 +589,9 @@ class HttpRulesWebTest {
         assertThat(stopped.get("status").asString()).isEqualTo("stopped");
         assertThat(stopped.has("etaSeconds")).isFalse();
         assertThat(stopped.has("itemsPerSecond")).isFalse();
+        JsonNode listedStopped =
+                json(get(BATCH + "?limit=1", ACME_KEY, ACME_SECRET)).get("jobs").get(0);
+        assertThat(listedStopped.has("etaSeconds")).isFalse();
+        assertThat(listedStopped.has("itemsPerSecond")).isFalse();
     }
 }
