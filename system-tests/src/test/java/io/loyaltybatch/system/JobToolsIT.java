@@ -2,6 +2,7 @@ package io.loyaltybatch.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.loyaltybatch.engines.AppProcesses;
@@ -12,7 +13,12 @@ import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.WireCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -385,6 +392,113 @@ class JobToolsIT {
                         .get(BatchApiClient.PREFIX + "/batch/" + jobId + "/deliveries")
                         .status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * The dashboard in headless Chromium: a wrong secret is refused; signed in, the tenant watches a job that runs
+     * for seconds (a trigger slows each of its customers) move on its bar and reach 100 %, then opens it and filters
+     * its failed items, one of which carries markup that must stay text.
+     */
+    @Test
+    void theDashboardShowsARunningJobReachCompleteAndFiltersItsFailedItems(@TempDir Path profile) throws Exception {
+        // .ci/run installs the browser; on a machine without it this scenario alone is skipped, never in CI
+        assumeTrue(
+                DashboardPage.browserInstalled() || "true".equals(System.getenv("CI")),
+                "no " + DashboardPage.CHROMIUM + " or " + DashboardPage.CHROMEDRIVER);
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + system.gatewayPort();
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/dashboard/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        policy -> assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'"));
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/dashboard"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(302);
+
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String slow = "dash-" + run;
+        sql("CREATE FUNCTION slow_" + run + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.customer_id LIKE '" + slow + "-%' THEN PERFORM pg_sleep(0.004); END IF; "
+                + "RETURN NEW; END $$");
+        sql("CREATE TRIGGER slow_" + run + " BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION slow_" + run
+                + "()");
+        String markup = "<img src=x onerror=document.title='taken'>" + run;
+        List<String> items = new ArrayList<>(customers(slow, 997));
+        items.add(100, "{\"customerId\": \"" + slow + "-bad-1\", \"email\": \"not an email\"}");
+        items.add(500, "{\"name\": \"no id\"}");
+        items.add(900, "{\"customerId\": \"" + markup.replace("'", "\\u0027") + "\", \"email\": \"x\"}");
+        Path shots = Path.of("target", "dashboard");
+        try (DashboardPage dashboard = DashboardPage.open(system.gatewayPort(), profile)) {
+            dashboard.signIn(API_KEY, "not-the-secret");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> dashboard.loginError().contains("refused"));
+            assertThat(dashboard.showsJobs()).isFalse();
+            dashboard.signIn(API_KEY, SECRET);
+            await().atMost(Duration.ofSeconds(20)).until(dashboard::showsJobs);
+
+            long jobId = submit("customers", items);
+            AtomicReference<DashboardPage.JobRow> running = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+                DashboardPage.JobRow row = dashboard.job(jobId).orElseThrow();
+                running.set(row);
+                return row.status().equals("running") && row.percent() > 0 && row.percent() < 100;
+            });
+            assertThat(running.get().itemsPerSecond())
+                    .as("items/s of a running job")
+                    .isNotBlank();
+            dashboard.screenshot(shots.resolve("running.png"));
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
+                DashboardPage.JobRow row = dashboard.job(jobId).orElseThrow();
+                return row.status().equals("completed")
+                        && row.percent() == 100
+                        && row.progressLabel().equals("1,000 / 1,000 (100 %)");
+            });
+
+            JsonNode failed = status(jobId).get("response").get("failed");
+            assertThat(failed).hasSize(3);
+            String invalidEmail = failed.get(0).get("code").asString();
+            long withThatCode = failed.findValues("code").stream()
+                    .filter(code -> code.asString().equals(invalidEmail))
+                    .count();
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+                dashboard.openJob(jobId);
+                assertThat(dashboard.openedJob()).isEqualTo(Long.toString(jobId));
+                assertThat(dashboard.failedCount()).isEqualTo("(3)");
+            });
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(dashboard.failedItems())
+                        .extracting(cells -> cells.get(0))
+                        .containsExactly("100", "500", "900");
+                assertThat(dashboard.failedItems())
+                        .extracting(cells -> cells.get(1))
+                        .contains(slow + "-bad-1", markup);
+            });
+            assertThat(dashboard.injectedElements()).isZero();
+            assertThat(dashboard.title()).isEqualTo("Loyalty batch jobs");
+            assertThat(dashboard.canStop()).isFalse();
+            assertThat(withThatCode).isEqualTo(2);
+            dashboard.filterFailed(invalidEmail, "");
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(dashboard.failedItems()).hasSize((int) withThatCode));
+            dashboard.filterFailed("", "<img");
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(dashboard.failedItems())
+                            .extracting(cells -> cells.get(1))
+                            .containsExactly(markup));
+            dashboard.filterFailed(invalidEmail, "");
+            assertThat(dashboard.canRetry()).as("no item failed with 5000").isFalse();
+            dashboard.screenshot(shots.resolve("job.png"));
+        } finally {
+            sql("DROP TRIGGER slow_" + run + " ON customers");
+            sql("DROP FUNCTION slow_" + run + "()");
+        }
     }
 
     private static void sql(String statement) throws SQLException {
