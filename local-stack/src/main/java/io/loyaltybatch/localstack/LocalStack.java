@@ -107,9 +107,13 @@ public final class LocalStack {
     private void startApps(AppProcesses apps) {
         Ports.ensureFree(settings.gatewayPort(), "API gateway", "SERVER_PORT");
         Ports.ensureFree(settings.gatewayManagementPort(), "API gateway management", "GATEWAY_MANAGEMENT_PORT");
-        Ports.ensureFree(settings.workerPort(), "batch worker", "WORKER_SERVER_PORT");
+        if (settings.workers() > 0) {
+            Ports.ensureFree(settings.workerPort(), "batch worker", "WORKER_SERVER_PORT");
+        }
         apps.launchGateway(settings.gatewayPort(), settings.gatewayManagementPort());
-        apps.launchWorker("worker", settings.workerPort(), Map.of());
+        if (settings.workers() > 0) {
+            apps.launchWorker("worker", settings.workerPort(), Map.of());
+        }
         for (int n = 2; n <= settings.workers(); n++) {
             int port = LocalEngines.freePort();
             out.println("Worker " + n + ": health and metrics on http://localhost:" + port + "/actuator");

@@ -97,14 +97,14 @@ record StackSettings(
     private static int workers(String value) {
         try {
             int workers = Integer.parseInt(value.strip());
-            if (workers >= 1 && workers <= 12) {
+            if (workers >= 0 && workers <= 12) {
                 return workers;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new IllegalArgumentException(
-                "--workers takes a number from 1 to 12 (the partitions), not '" + value + "'");
+                "--workers takes a number from 0 to 12 (the partitions), not '" + value + "'");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -18,15 +18,16 @@ class StackSettingsTest {
         assertThat(parse().workers()).isEqualTo(1);
         assertThat(parse("--workers", "3").workers()).isEqualTo(3);
         assertThat(parse("--workers=12").workers()).isEqualTo(12);
+        assertThat(parse("--workers", "0").workers()).isZero();
         assertThat(parse("--add-worker").addWorker()).isTrue();
     }
 
     @Test
     void aWorkerCountOutsideThePartitionsOrNotANumberIsRefusedByName() {
-        for (String bad : new String[] {"0", "13", "three", ""}) {
+        for (String bad : new String[] {"-1", "13", "three", ""}) {
             assertThatThrownBy(() -> parse("--workers", bad))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("--workers takes a number from 1 to 12");
+                    .hasMessageContaining("--workers takes a number from 0 to 12");
         }
         assertThatThrownBy(() -> parse("--workers"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.loyaltybatch.engines.BatchApiClient;
-import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.model.WireCodec;
 import java.io.IOException;
 import java.net.URI;
@@ -22,13 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,45 +40,35 @@ class LocalClusterIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern WORKER_PORT =
             Pattern.compile("Worker \\d+: health and metrics on http://localhost:(\\d+)");
-    private static final Pattern READY = Pattern.compile("READY: loyalty batch API");
-    private static final Pattern ADDED_PORT = Pattern.compile("started, health and metrics on http://localhost:(\\d+)");
+    /** Jobs of 1,000 items kept submitted and unfinished while the fourth worker starts. */
+    private static final int BACKLOG = 10;
 
     @TempDir
     Path data;
 
-    private final List<Process> launched = new ArrayList<>();
+    private LocalStackLauncher stack;
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (int i = launched.size() - 1; i >= 0; i--) {
-            launched.get(i).destroy();
-            launched.get(i).waitFor(60, TimeUnit.SECONDS);
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void threeWorkersEachOwnPartitionsAndAFourthAddedMidJobTakesSomeWithNothingLostOrDoubled() throws Exception {
-        int kafka = LocalEngines.freePortPair();
-        int postgres = LocalEngines.freePort();
-        int gateway = LocalEngines.freePort();
-        int firstWorker = LocalEngines.freePort();
-        ProcessBuilder stack = launcher(data.resolve("stack.out"), "--workers", "3");
-        stack.environment().put("LOCAL_KAFKA_PORT", Integer.toString(kafka));
-        stack.environment().put("LOCAL_REDIS_PORT", Integer.toString(LocalEngines.freePort()));
-        stack.environment().put("LOCAL_POSTGRES_PORT", Integer.toString(postgres));
-        stack.environment().put("SERVER_PORT", Integer.toString(gateway));
-        stack.environment().put("GATEWAY_MANAGEMENT_PORT", Integer.toString(LocalEngines.freePort()));
-        stack.environment().put("WORKER_SERVER_PORT", Integer.toString(firstWorker));
-        // small polls on one consumer thread per worker: the jobs queue up faster than three workers apply them
-        stack.environment().put("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20");
-        stack.environment().put("SPRING_KAFKA_LISTENER_CONCURRENCY", "1");
-        // small log files, so that the run's own lines roll them over
-        stack.environment().put("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", "20KB");
-        Process stackProcess = stack.start();
-        launched.add(stackProcess);
-        awaitLine(stackProcess, "stack.out", READY, Duration.ofMinutes(5));
-        List<Integer> workers = new ArrayList<>(List.of(firstWorker));
-        Matcher ports = WORKER_PORT.matcher(output("stack.out"));
+        stack = new LocalStackLauncher(data)
+                // small polls on one consumer thread per worker: the jobs queue up faster than three workers apply
+                // them
+                .withEnv("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20")
+                .withEnv("SPRING_KAFKA_LISTENER_CONCURRENCY", "1")
+                // small log files, so that the run's own lines roll them over
+                .withEnv("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", "20KB");
+        int gateway = stack.gatewayPort();
+        int postgres = stack.port("LOCAL_POSTGRES_PORT");
+        stack.start("stack.out", LocalStackLauncher.READY, Duration.ofMinutes(5), "--workers", "3");
+        List<Integer> workers = new ArrayList<>(List.of(stack.port("WORKER_SERVER_PORT")));
+        Matcher ports = WORKER_PORT.matcher(stack.output("stack.out"));
         while (ports.find()) {
             workers.add(Integer.parseInt(ports.group(1)));
         }
@@ -97,10 +85,18 @@ class LocalClusterIT {
         String prefix = "cluster-" + UUID.randomUUID();
         List<Long> jobs = new CopyOnWriteArrayList<>();
         AtomicBoolean submitting = new AtomicBoolean(true);
-        // jobs keep coming until the fourth worker holds partitions, so it joins while items are queued
+        // jobs keep coming until the fourth worker holds partitions, so it joins while items are queued; the backlog
+        // is kept at BACKLOG jobs (their items spread over every partition, so the oldest ends about first), and so
+        // drains soon after
         List<String> refused = new CopyOnWriteArrayList<>();
+        AtomicInteger ended = new AtomicInteger();
         Thread submitter = new Thread(() -> {
             while (submitting.get() && jobs.size() < 120 && refused.isEmpty()) {
+                if (jobs.size() - ended.get() >= BACKLOG) {
+                    await().atMost(Duration.ofMinutes(2)).until(() -> completed(api, jobs.get(ended.get())));
+                    ended.incrementAndGet();
+                    continue;
+                }
                 BatchApiClient.Response response = api.submit("customers", customers(prefix + "-" + jobs.size(), 1000));
                 if (response.status() == 200) {
                     jobs.add(WireCodec.mapper()
@@ -115,14 +111,8 @@ class LocalClusterIT {
         submitter.start();
         await().atMost(Duration.ofMinutes(1)).until(() -> jobs.size() >= 10);
 
-        ProcessBuilder added = launcher(data.resolve("added.out"), "--add-worker");
-        added.environment().putAll(stack.environment());
-        Process addedProcess = added.start();
-        launched.add(addedProcess);
-        awaitLine(addedProcess, "added.out", ADDED_PORT, Duration.ofMinutes(3));
-        Matcher addedPort = ADDED_PORT.matcher(output("added.out"));
-        assertThat(addedPort.find()).isTrue();
-        int fourth = Integer.parseInt(addedPort.group(1));
+        stack.start("added.out", LocalStackLauncher.ADDED_PORT, Duration.ofMinutes(3), "--add-worker");
+        int fourth = stack.printedPort("added.out", LocalStackLauncher.ADDED_PORT);
         await().atMost(Duration.ofMinutes(2)).until(() -> assignedPartitions(fourth) > 0);
         long unfinished = jobs.stream().filter(job -> !completed(api, job)).count();
         submitting.set(false);
@@ -169,7 +159,7 @@ class LocalClusterIT {
                 .isPositive();
 
         // each app writes its own log in the data folder and rolls it over; its console holds no log line
-        Path logs = data.resolve("local/logs");
+        Path logs = stack.logs();
         try (var files = Files.list(logs)) {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .contains("gateway.log", "worker.log", "worker-2.log", "worker-3.log")
@@ -178,38 +168,6 @@ class LocalClusterIT {
         assertThat(Files.size(logs.resolve("gateway.log"))).isLessThan(4 * 20 * 1024);
         assertThat(Files.size(logs.resolve("gateway.log"))).isPositive();
         assertThat(Files.readString(logs.resolve("gateway.console.log"))).doesNotContain("Started GatewayApplication");
-    }
-
-    private ProcessBuilder launcher(Path output, String... args) {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", System.getProperty("stack.jar")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(Path.of(System.getProperty("checkout.dir")).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().put("LOCAL_STACK_DIR", data.resolve("local").toString());
-        List.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATA_REDIS_URL", "SPRING_DATASOURCE_URL")
-                .forEach(builder.environment()::remove);
-        return builder;
-    }
-
-    /**
-     * Waits for a launcher's line; when time runs out or the launcher exits first, fails with all it printed (the
-     * apps' start-up lines and any log tail it reported), so a failure says why.
-     */
-    private void awaitLine(Process process, String name, Pattern line, Duration timeout) throws IOException {
-        try {
-            await().atMost(timeout).until(() -> line.matcher(output(name)).find() || !process.isAlive());
-        } catch (ConditionTimeoutException e) {
-            // reported below, with the output
-        }
-        assertThat(output(name))
-                .as("%s (launcher %s) printed %s", name, process.isAlive() ? "running" : "exited", line)
-                .containsPattern(line);
-    }
-
-    private String output(String name) throws IOException {
-        return Files.readString(data.resolve(name));
     }
 
     private static boolean completed(BatchApiClient api, long job) {

@@ -102,7 +102,6 @@ public final class ImportCommand implements Callable<Integer> {
 
     private final Map<Long, Failure> failures = new ConcurrentHashMap<>();
     private final AtomicLong newJobs = new AtomicLong();
-    private final AtomicLong replayed = new AtomicLong();
 
     @Override
     public Integer call() throws Exception {
@@ -250,7 +249,10 @@ public final class ImportCommand implements Callable<Integer> {
         ApiClient.Answer answer = api.post(ApiClient.PREFIX + "/batch/" + type, body, Map.of("Idempotency-Key", key));
         long jobId = answer.json().get("jobId").asLong();
         journal.accepted(chunkNumber, jobId);
-        (answer.header("Idempotent-Replayed").isPresent() ? replayed : newJobs).incrementAndGet();
+        // a replayed answer is a job made before (a chunk sent just before a crash): it counts as already submitted
+        if (answer.header("Idempotent-Replayed").isEmpty()) {
+            newJobs.incrementAndGet();
+        }
     }
 
     /**
