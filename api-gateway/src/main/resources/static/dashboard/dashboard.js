@@ -1,21 +1,24 @@
 'use strict';
 // The jobs dashboard: the tenant's jobs through the public API (contract sections 4, 4a, 4b, 5, 5a) with the keys
-// the user signs in with. Every value shown comes from the API and is written as text, never as markup.
+// the user signs in with, kept in this page's memory only. Every value shown comes from the API and is written as
+// text, never as markup.
 (() => {
   const PREFIX = '/api/v4.0/integrations';
-  const STORED_KEYS = 'loyalty.dashboard.keys';
   const ACTIVE = new Set(['queued', 'running']);
   const FAST = 1000;
   const SLOW = 5000;
 
   const $ = (id) => document.getElementById(id);
-  const state = { keys: null, cursor: null, history: [], selected: null, failed: [], timer: null, jobTimer: null };
+  const state = {
+    keys: null, cursor: null, history: [], selected: null, failed: [], timer: null, jobTimer: null,
+    // every read counts up; an answer to an older read than the last one is not drawn
+    listRead: 0, jobRead: 0,
+  };
 
   class ApiError extends Error {
     constructor(status, envelope) {
       super(envelope && envelope.message ? envelope.message : 'The server answered ' + status);
       this.status = status;
-      this.code = envelope ? envelope.code : undefined;
     }
   }
 
@@ -114,17 +117,26 @@
       $('login-error').textContent = error.status === 401 ? 'These keys were refused.' : error.message;
       return;
     }
-    sessionStorage.setItem(STORED_KEYS, JSON.stringify(state.keys));
     $('secretkey').value = '';
     showJobs();
   }
 
   function signOut(message) {
-    sessionStorage.removeItem(STORED_KEYS);
     state.keys = null;
     clearTimeout(state.timer);
     clearTimeout(state.jobTimer);
+    // nothing of this tenant stays in the page: answers still on their way are dropped, tables and filters emptied
+    state.listRead++;
+    state.jobRead++;
     state.selected = null;
+    state.cursor = null;
+    state.history = [];
+    state.failed = [];
+    $('filter-status').value = '';
+    $('filter-type').value = '';
+    $('jobs').tBodies[0].replaceChildren();
+    $('failed').tBodies[0].replaceChildren();
+    $('jobs-error').textContent = '';
     $('jobs-view').hidden = true;
     $('job-view').hidden = true;
     $('session').hidden = true;
@@ -159,8 +171,12 @@
       query.set('cursor', state.cursor);
     }
     let next = SLOW;
+    const read = ++state.listRead;
     try {
       const page = await api('/batch?' + query);
+      if (read !== state.listRead) {
+        return;
+      }
       renderJobs(page);
       $('jobs-error').textContent = '';
       $('refreshed').textContent = 'Updated ' + new Date().toLocaleTimeString();
@@ -168,7 +184,11 @@
         next = FAST;
       }
     } catch (error) {
+      if (read !== state.listRead) {
+        return;
+      }
       $('jobs-error').textContent = error.message;
+      $('jobs').tBodies[0].replaceChildren();
     }
     if (state.keys) {
       state.timer = setTimeout(refreshJobs, next);
@@ -179,7 +199,6 @@
     const rows = page.jobs.map((job) => {
       const row = element('tr', null, 'job' + (state.selected === job.jobId ? ' selected' : ''));
       row.dataset.jobId = String(job.jobId);
-      row.dataset.status = job.status;
       const status = element('td');
       status.append(statusBadge(job.status));
       const progress = element('td');
@@ -233,14 +252,19 @@
     if (jobId === null || !state.keys) {
       return;
     }
+    const read = ++state.jobRead;
     let job;
     try {
       job = await api('/batch/' + jobId);
     } catch (error) {
-      $('job-message').textContent = error.message;
+      if (read === state.jobRead && state.keys) {
+        $('job-message').textContent = error.message;
+        // tried again, as the list is, until the job is closed or the keys refused
+        state.jobTimer = setTimeout(refreshJob, SLOW);
+      }
       return;
     }
-    if (state.selected !== jobId) {
+    if (read !== state.jobRead || state.selected !== jobId) {
       return;
     }
     renderJob(job);
@@ -276,6 +300,8 @@
     state.failed = job.response ? job.response.failed : [];
     // only items that failed with 5000 are retried (contract section 5a); the others need a mended item
     $('retry').disabled = ACTIVE.has(job.status) || !state.failed.some((item) => item.code === 5000);
+    $('export-csv').disabled = state.failed.length === 0;
+    $('export-ndjson').disabled = state.failed.length === 0;
     const codes = [...new Set(state.failed.map((item) => item.code))].sort((a, b) => a - b);
     const chosen = $('filter-code').value;
     const option = (label, value) => Object.assign(element('option', label), { value });
@@ -288,9 +314,10 @@
     const code = $('filter-code').value;
     const text = $('filter-text').value.toLowerCase();
     const shown = state.failed.filter((item) => (!code || String(item.code) === code)
-      && (!text || String(item.customerId).toLowerCase().includes(text)
-        || String(item.error).toLowerCase().includes(text)));
-    const rows = shown.slice(0, 1000).map((item) => {
+      && (!text || String(item.customerId ?? '').toLowerCase().includes(text)
+        || String(item.error ?? '').toLowerCase().includes(text)));
+    // a job has at most 1,000 items: every failed one fits
+    const rows = shown.map((item) => {
       const row = element('tr');
       row.append(element('td', item.index), element('td', item.customerId), element('td', item.code),
         element('td', item.error, 'message'));
@@ -348,6 +375,7 @@
 
   function closeJob() {
     clearTimeout(state.jobTimer);
+    state.jobRead++;
     state.selected = null;
     $('job-view').hidden = true;
     document.querySelectorAll('#jobs tr.selected').forEach((row) => row.classList.remove('selected'));
@@ -370,14 +398,5 @@
     $('export-csv').addEventListener('click', () => exportFailed('csv'));
     $('export-ndjson').addEventListener('click', () => exportFailed('ndjson'));
     $('close-job').addEventListener('click', closeJob);
-    const stored = sessionStorage.getItem(STORED_KEYS);
-    if (stored) {
-      try {
-        state.keys = JSON.parse(stored);
-        showJobs();
-      } catch (ignored) {
-        signOut();
-      }
-    }
   });
 })();

@@ -329,6 +329,10 @@ class BatchApiIT {
         assertThat(schema(registry, "get", prefix + "/batch/{jobId}", "200")
                         .validate(((ObjectNode) json(queued)).put("status", 7)))
                 .isNotEmpty();
+        assertThat(schema(registry, "get", prefix + "/batch/{jobId}", "200")
+                        .validate(((ObjectNode) json(queued)).without("operation")))
+                .as("a document without a field it always has")
+                .isNotEmpty();
     }
 
     /** What in the answer breaks the schema of its operation's response (named by status or "default"). */

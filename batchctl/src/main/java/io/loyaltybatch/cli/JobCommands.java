@@ -67,15 +67,19 @@ final class JobCommands {
                 names = "--poll",
                 converter = Batchctl.Durations.class,
                 defaultValue = "1s",
-                description = "time between looks (default: ${DEFAULT-VALUE})")
+                description = "longest time between looks (default: ${DEFAULT-VALUE}); the first ones come sooner, "
+                        + "from 100ms on, doubling")
         Duration poll;
 
         @Override
         public Integer call() {
             ApiClient api = client();
             JsonNode job;
+            // a job of a few items ends within milliseconds: look again soon, then less and less often
+            Duration wait = Duration.ofMillis(100);
             while (!terminal(job = api.get(path()).json())) {
-                ApiClient.sleep(poll);
+                ApiClient.sleep(wait.compareTo(poll) < 0 ? wait : poll);
+                wait = wait.multipliedBy(2);
             }
             out().printf(
                             "job %d %s: %d item(s), %d succeeded, %d failed, %d cancelled%n",

@@ -132,10 +132,6 @@ final class DashboardPage implements AutoCloseable {
         contains.sendKeys(text);
     }
 
-    String title() {
-        return driver.getTitle();
-    }
-
     boolean canRetry() {
         return driver.findElement(By.id("retry")).isEnabled();
     }

@@ -30,10 +30,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The README's examples as a new user runs them: every {@code console} block's commands, as written and in the
- * README's order, in one bash session in a copy of the checkout's examples, against {@code ./run.sh --workers 0} with
- * a worker added by {@code ./run.sh --add-worker}. That worker is stopped (Ctrl-C) for the block the README says to run
- * with no worker, and another one added after it. Each command's output must have the shape the README shows: the same lines and
+ * The README's examples as a new user runs them: every {@code console} block's commands, as written, in one bash
+ * session in a copy of the checkout's examples, against {@code ./run.sh --workers 0} with a worker added by
+ * {@code ./run.sh --add-worker}. The examples run in the README's order, except the block the README says to run with
+ * no worker: it runs last, once that worker is stopped (Ctrl-C). Each command's output must have the shape the README shows: the same lines and
  * JSON documents, field by field, with only ids, times, request ids, cursors and durations free to differ.
  */
 class ReadmeExamplesIT {
@@ -69,8 +69,9 @@ class ReadmeExamplesIT {
     @Test
     void everyConsoleExampleOfTheReadmePrintsWhatTheReadmeShows() throws Exception {
         Path checkout = Path.of(System.getProperty("checkout.dir"));
-        List<Example> examples = examples(Files.readAllLines(checkout.resolve("README.md")));
-        assertThat(examples).as("examples of the README").hasSizeGreaterThan(20);
+        List<String> readme = Files.readAllLines(checkout.resolve("README.md"));
+        List<Example> examples = examples(readme);
+        assertThat(examples).as("every command of a console block").hasSize(commandLines(readme));
         assertThat(examples).as("examples run with no worker").anyMatch(Example::noWorker);
 
         stack = new LocalStackLauncher(data);
@@ -80,22 +81,26 @@ class ReadmeExamplesIT {
         // target/readme-session.txt
         SoftAssertions softly = new SoftAssertions();
         StringBuilder session = new StringBuilder();
-        Process worker = null;
-        int workers = 0;
-        for (Example example : examples) {
-            if (example.noWorker() && worker != null) {
-                stack.stop(worker);
-                worker = null;
-            } else if (!example.noWorker() && worker == null) {
-                String output = "worker-" + ++workers + ".out";
-                worker = stack.start(output, LocalStackLauncher.ADDED_PORT, Duration.ofMinutes(3), "--add-worker");
+        // the examples that need a worker, in the README's order, then (the worker stopped) those that need none
+        List<Example> ordered = new ArrayList<>(
+                examples.stream().filter(example -> !example.noWorker()).toList());
+        ordered.addAll(examples.stream().filter(Example::noWorker).toList());
+        Process worker =
+                stack.start("worker.out", LocalStackLauncher.ADDED_PORT, Duration.ofMinutes(3), "--add-worker");
+        try {
+            for (Example example : ordered) {
+                if (example.noWorker() && worker != null) {
+                    stack.stop(worker);
+                    worker = null;
+                }
+                List<String> printed = run(example);
+                session.append("$ ").append(example.command()).append('\n');
+                printed.forEach(line -> session.append(line).append('\n'));
+                check(softly, example, printed);
             }
-            List<String> printed = run(example);
-            session.append("$ ").append(example.command()).append('\n');
-            printed.forEach(line -> session.append(line).append('\n'));
-            check(softly, example, printed);
+        } finally {
+            Files.writeString(Path.of("target", "readme-session.txt"), session);
         }
-        Files.writeString(Path.of("target", "readme-session.txt"), session);
         softly.assertAll();
     }
 
@@ -108,8 +113,14 @@ class ReadmeExamplesIT {
         StringBuilder command = null;
         List<String> shown = new ArrayList<>();
         int commandLine = 0;
+        String indent = "";
         for (int i = 0; i < readme.size(); i++) {
-            String line = readme.get(i);
+            String raw = readme.get(i);
+            if (!inBlock) {
+                // a block may be indented (in a list item): its lines are read without that indent
+                indent = raw.substring(0, raw.length() - raw.stripLeading().length());
+            }
+            String line = raw.startsWith(indent) ? raw.substring(indent.length()) : raw.strip();
             if (!inBlock) {
                 if (line.strip().equals(NO_WORKER)) {
                     markerSeen = true;
@@ -134,13 +145,28 @@ class ReadmeExamplesIT {
                 commandLine = i + 1;
                 command = new StringBuilder(line.substring(2));
                 while (command.toString().endsWith("\\") && i + 1 < readme.size()) {
-                    command.append('\n').append(readme.get(++i));
+                    command.append('\n').append(readme.get(++i).strip());
                 }
             } else if (command != null && !line.isBlank()) {
                 shown.add(line);
             }
         }
         return examples;
+    }
+
+    /** The README's lines that start a command in a console block, however indented. */
+    static int commandLines(List<String> readme) {
+        int commands = 0;
+        boolean inBlock = false;
+        for (String line : readme) {
+            String text = line.strip();
+            if (text.startsWith("```")) {
+                inBlock = !inBlock && text.startsWith("```console");
+            } else if (inBlock && text.startsWith("$ ")) {
+                commands++;
+            }
+        }
+        return commands;
     }
 
     /**

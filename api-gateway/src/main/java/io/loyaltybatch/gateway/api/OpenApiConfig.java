@@ -1,5 +1,6 @@
 package io.loyaltybatch.gateway.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -13,6 +14,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
  * answer. Served at {@code /v3/api-docs}, with Swagger UI at {@code /swagger-ui.html}.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfig {
+public class OpenApiConfig {
 
     static {
         // resolved from the request by the tenant interceptor, never sent as a parameter
@@ -120,5 +123,33 @@ class OpenApiConfig {
         }
         return new Schema<>()
                 .oneOf(List.of(new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))));
+    }
+
+    /**
+     * Marks as required, in these records' component schemas, every field Jackson always writes (all but those
+     * written only when set, {@code @JsonInclude(NON_NULL)}), so that an answer missing one breaks its schema.
+     */
+    public static OpenApiCustomizer writtenFieldsRequired(Class<?>... records) {
+        return openApi -> {
+            for (Class<?> record : records) {
+                Schema<?> schema = openApi.getComponents().getSchemas().get(record.getSimpleName());
+                if (schema == null) {
+                    throw new IllegalStateException("no component schema " + record.getSimpleName());
+                }
+                schema.setRequired(Arrays.stream(record.getRecordComponents())
+                        .filter(component -> {
+                            JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
+                            return include == null || include.value() != JsonInclude.Include.NON_NULL;
+                        })
+                        .map(RecordComponent::getName)
+                        .sorted()
+                        .toList());
+            }
+        };
+    }
+
+    @Bean
+    OpenApiCustomizer errorFieldsRequired() {
+        return writtenFieldsRequired(ErrorEnvelope.class);
     }
 }

@@ -23,7 +23,7 @@ class DashboardConfig implements WebMvcConfigurer {
 
     /** Scripts, styles and requests from this origin only; no inline script, no plug-in, no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "connect-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+            + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
@@ -41,6 +41,7 @@ class DashboardConfig implements WebMvcConfigurer {
                             throws ServletException, IOException {
                         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
                         response.setHeader("X-Content-Type-Options", "nosniff");
+                        response.setHeader("X-Frame-Options", "DENY");
                         response.setHeader("Referrer-Policy", "no-referrer");
                         response.setHeader("Cache-Control", "no-store");
                         chain.doFilter(request, response);
