@@ -118,7 +118,14 @@ class LocalClusterIT {
 
         stack.start("added.out", LocalStackLauncher.ADDED_PORT, Duration.ofMinutes(3), "--add-worker");
         int fourth = stack.printedPort("added.out", LocalStackLauncher.ADDED_PORT);
-        await().atMost(Duration.ofMinutes(2)).until(() -> assignedPartitions(fourth) > 0);
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> assignedPartitions(fourth) > 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "the added worker took no partition within 2 minutes; its log ends with:\n"
+                            + tailOfLogs("worker-added-"),
+                    e);
+        }
         long unfinished = jobs.stream().filter(job -> !completed(api, job)).count();
         submitting.set(false);
         submitter.join(Duration.ofMinutes(1).toMillis());
@@ -173,6 +180,21 @@ class LocalClusterIT {
         assertThat(Files.size(logs.resolve("gateway.log"))).isLessThan(4 * 20 * 1024);
         assertThat(Files.size(logs.resolve("gateway.log"))).isPositive();
         assertThat(Files.readString(logs.resolve("gateway.console.log"))).doesNotContain("Started GatewayApplication");
+    }
+
+    /** The last lines of each log file whose name starts with {@code prefix}. */
+    private String tailOfLogs(String prefix) throws IOException {
+        StringBuilder tails = new StringBuilder();
+        try (var files = Files.list(stack.logs())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .toList()) {
+                List<String> lines = Files.readAllLines(file);
+                tails.append("== ").append(file.getFileName()).append('\n');
+                lines.subList(Math.max(0, lines.size() - 60), lines.size())
+                        .forEach(line -> tails.append(line).append('\n'));
+            }
+        }
+        return tails.toString();
     }
 
     private static boolean completed(BatchApiClient api, long job) {
