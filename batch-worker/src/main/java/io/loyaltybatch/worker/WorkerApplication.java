@@ -1,6 +1,7 @@
 package io.loyaltybatch.worker;
 
 import io.loyaltybatch.support.config.SharedConfiguration;
+import io.loyaltybatch.support.program.ProgramConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The worker side: consumes items from Kafka, applies them to PostgreSQL and reports progress to Redis. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(SharedConfiguration.class)
+@Import({SharedConfiguration.class, ProgramConfiguration.class})
 @EnableScheduling
 public class WorkerApplication {
 

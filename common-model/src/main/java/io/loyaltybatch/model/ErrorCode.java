@@ -6,6 +6,8 @@ public enum ErrorCode {
     INVALID_SECRET_KEY(1001),
     /** The HTTP request itself is malformed: its path, headers, method or {@code Content-Length}. */
     MALFORMED_REQUEST(2000),
+    /** A tenant's limit (requests per second, unfinished jobs, items per day) was reached: 429. */
+    LIMIT_EXCEEDED(2029),
     MISSING_FIELD(3000),
     INVALID_VALUE(3003),
     BATCH_TOO_LARGE(3011),

@@ -17,9 +17,18 @@ import java.util.Objects;
  * @param type       the kind of item
  * @param customerId the customer the item belongs to, trimmed
  * @param payload    the normalised item, of {@code type}'s payload record
+ * @param program    the version of the tenant's program current when the job was accepted, under which every item of
+ *                   the job is applied; 0 (an envelope written before programs had versions) is the current one
  */
 public record ItemEnvelope(
-        int version, String tenantId, long jobId, int index, ItemType type, String customerId, ItemPayload payload)
+        int version,
+        String tenantId,
+        long jobId,
+        int index,
+        ItemType type,
+        String customerId,
+        ItemPayload payload,
+        int program)
         implements ItemRef {
 
     public static final int CURRENT_VERSION = 1;
@@ -29,6 +38,9 @@ public record ItemEnvelope(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(payload, "payload");
+        if (program < 0) {
+            throw new IllegalArgumentException("program version " + program);
+        }
         if (!type.payloadType().isInstance(payload)) {
             throw new IllegalArgumentException("a " + type.pathName() + " item carries a "
                     + type.payloadType().getSimpleName() + ", not a "
@@ -36,9 +48,21 @@ public record ItemEnvelope(
         }
     }
 
+    /** An envelope of the tenant's current program. */
     public static ItemEnvelope of(
             String tenantId, long jobId, int index, ItemType type, String customerId, ItemPayload payload) {
-        return new ItemEnvelope(CURRENT_VERSION, tenantId, jobId, index, type, customerId, payload);
+        return of(tenantId, jobId, index, type, customerId, payload, 0);
+    }
+
+    public static ItemEnvelope of(
+            String tenantId,
+            long jobId,
+            int index,
+            ItemType type,
+            String customerId,
+            ItemPayload payload,
+            int program) {
+        return new ItemEnvelope(CURRENT_VERSION, tenantId, jobId, index, type, customerId, payload, program);
     }
 
     /**

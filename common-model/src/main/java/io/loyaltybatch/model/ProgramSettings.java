@@ -10,8 +10,8 @@ import java.math.RoundingMode;
  * <p>Each setting has a range, checked when the settings are read, so that no amount an item may carry can overflow the
  * arithmetic on it; what still could (an extreme program) fails as {@link ArithmeticException}, never wraps.
  *
- * @param currency            currency of money amounts, default {@code USD}
- * @param pointsName          what the program calls its points, default {@code Points}
+ * @param currency            currency of money amounts, default {@code USD} (three capital letters, ISO 4217)
+ * @param pointsName          what the program calls its points, default {@code Points} (1 to 40 characters)
  * @param earnPoints          points earned per {@code earnPerAmount} spent, default 1 (0 to 1,000,000)
  * @param earnPerAmount       money spent per {@code earnPoints}, default 1.00 (0.01 to 10^12)
  * @param redemptionFactor    money value of one point, default 0.01 (0.0001 to 10^6)
@@ -47,6 +47,13 @@ public record ProgramSettings(
                 || returnWindowDays > 3650) {
             throw new IllegalArgumentException("earnPoints 0 to 1000000, earnPerAmount 0.01 to 10^12, redemptionFactor"
                     + " 0.0001 to 10^6 and returnWindowDays 0 to 3650 are required");
+        }
+        if (!currency.matches("[A-Z]{3}")
+                || pointsName.isBlank()
+                || pointsName.length() > 40
+                || SafeText.problem(pointsName) != null) {
+            throw new IllegalArgumentException(
+                    "currency must be three capital letters, pointsName 1 to 40 characters of text");
         }
     }
 

@@ -45,7 +45,14 @@ public final class WireCodec {
 
     /** An envelope as written: its fields in this order, the payload as its kind's record. */
     private record WireEnvelope(
-            int v, String tenant, long jobId, int index, String type, String customerId, ItemPayload item) {}
+            int v,
+            String tenant,
+            long jobId,
+            int index,
+            String type,
+            String customerId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer program,
+            ItemPayload item) {}
 
     /** A result as written; {@code code} only on a failure, {@code payload} only when there is one. */
     private record WireResult(
@@ -73,6 +80,7 @@ public final class WireCodec {
                 envelope.index(),
                 envelope.type().pathName(),
                 envelope.customerId(),
+                envelope.program() == 0 ? null : envelope.program(),
                 envelope.payload()));
     }
 
@@ -106,6 +114,7 @@ public final class WireCodec {
             Long jobId = null;
             Integer index = null;
             ItemPayload payload = null;
+            int program = 0;
             String name;
             while ((name = parser.nextName()) != null) {
                 JsonToken value = parser.nextToken();
@@ -119,6 +128,7 @@ public final class WireCodec {
                                 : null;
                     case "jobId" -> jobId = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
                     case "index" -> index = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
+                    case "program" -> program = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : -1;
                     case "item" -> {
                         if (type == null) {
                             return null;
@@ -138,8 +148,11 @@ public final class WireCodec {
                     && jobId != null
                     && index != null
                     && payload != null
+                    && program >= 0
                     && type.payloadType().isInstance(payload);
-            return complete ? new ItemEnvelope(version, tenant, jobId, index, type, customerId, payload) : null;
+            return complete
+                    ? new ItemEnvelope(version, tenant, jobId, index, type, customerId, payload, program)
+                    : null;
         }
     }
 
@@ -171,6 +184,14 @@ public final class WireCodec {
         }
         long jobId = node.get("jobId").asLong();
         int index = node.get("index").asInt();
+        JsonNode programNode = node.get("program");
+        int program = 0;
+        if (programNode != null && !programNode.isNull()) {
+            if (!programNode.isIntegralNumber() || !programNode.canConvertToInt() || programNode.asInt() < 0) {
+                throw new MalformedEnvelopeException("envelope has an unreadable program version");
+            }
+            program = programNode.asInt();
+        }
         ItemPayload payload;
         try {
             payload = MAPPER.treeToValue(item, type.payloadType());
@@ -180,7 +201,7 @@ public final class WireCodec {
         if (payload == null) {
             throw new UnreadablePayloadException(ItemRef.of(tenant, jobId, index, customerId), null);
         }
-        return new ItemEnvelope(version, tenant, jobId, index, type, customerId, payload);
+        return new ItemEnvelope(version, tenant, jobId, index, type, customerId, payload, program);
     }
 
     public static String encode(ItemResult result) {

@@ -30,6 +30,12 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
+        if (e instanceof LimitExceededException limited) {
+            ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+            limited.headers().forEach(answer::header);
+            return answer.contentType(MediaType.APPLICATION_JSON)
+                    .body(ErrorEnvelope.of(e.code(), e.getMessage(), RequestIds.of(request)));
+        }
         return envelope(e.status(), e.code(), e.getMessage(), request);
     }
 

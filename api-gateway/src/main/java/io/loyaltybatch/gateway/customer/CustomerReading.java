@@ -4,8 +4,8 @@ import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.gateway.item.ItemBounds;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
-import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.model.SafeText;
+import io.loyaltybatch.support.program.Programs;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -20,10 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 public class CustomerReading {
 
     private final CustomerQueries customers;
-    private final ProgramCatalog programs;
+    private final Programs programs;
     private final Clock clock;
 
-    CustomerReading(CustomerQueries customers, ProgramCatalog programs, Clock clock) {
+    CustomerReading(CustomerQueries customers, Programs programs, Clock clock) {
         this.customers = customers;
         this.programs = programs;
         this.clock = clock;
@@ -56,7 +56,7 @@ public class CustomerReading {
         view.putAll(customers
                 .balance(tenant.id(), id, clock.instant())
                 .orElseThrow(CustomerReading::notFound)
-                .payload(programs.of(tenant.id())));
+                .payload(programs.current(tenant.id()).settings()));
         return view;
     }
 

@@ -2,6 +2,7 @@ package io.loyaltybatch.gateway.job;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.loyaltybatch.gateway.api.IntegrationsApi;
+import io.loyaltybatch.gateway.api.RequestTooLargeException;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -74,7 +75,20 @@ class BatchJobController {
             @Parameter(hidden = true) InputStream body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
             throws IOException {
-        return answer(submission.submit(tenant, type, body.readAllBytes(), idempotencyKey));
+        return answer(submission.submit(tenant, type, readBody(tenant, body), idempotencyKey));
+    }
+
+    /** The body, within the tenant's own byte limit if it has one (the server's limit holds for every tenant). */
+    private static byte[] readBody(Tenant tenant, InputStream body) throws IOException {
+        Long limit = tenant.limits().maxBodyBytes();
+        if (limit == null) {
+            return body.readAllBytes();
+        }
+        byte[] read = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (read.length > limit) {
+            throw new RequestTooLargeException(limit);
+        }
+        return read;
     }
 
     private static ResponseEntity<Map<String, Long>> answer(JobSubmission.Submitted submitted) {

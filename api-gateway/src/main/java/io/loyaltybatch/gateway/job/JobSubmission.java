@@ -4,6 +4,7 @@ import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.gateway.item.ItemValidation;
 import io.loyaltybatch.gateway.item.SubmittedItem;
 import io.loyaltybatch.gateway.item.ValidatedItem;
+import io.loyaltybatch.gateway.limit.JobQuotas;
 import io.loyaltybatch.gateway.tenant.SecretDigest;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
@@ -13,6 +14,7 @@ import io.loyaltybatch.model.ItemType;
 import io.loyaltybatch.model.JobStatus;
 import io.loyaltybatch.support.EngineUnavailableException;
 import io.loyaltybatch.support.RedactedFailure;
+import io.loyaltybatch.support.program.Programs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -57,6 +59,8 @@ public class JobSubmission {
     private final GatewayProperties properties;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Programs programs;
+    private final JobQuotas quotas;
 
     JobSubmission(
             BatchRequestParser parser,
@@ -67,7 +71,9 @@ public class JobSubmission {
             ItemPublisher publisher,
             GatewayProperties properties,
             Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Programs programs,
+            JobQuotas quotas) {
         this.parser = parser;
         this.validation = validation;
         this.jobIds = jobIds;
@@ -77,6 +83,8 @@ public class JobSubmission {
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
+        this.programs = programs;
+        this.quotas = quotas;
     }
 
     public Submitted submit(Tenant tenant, String typeName, byte[] body, String idempotencyKey) {
@@ -127,16 +135,33 @@ public class JobSubmission {
         return once(tenant, "\u0000retry:" + parentJobId, "retry:" + parentJobId, jobId -> {
             List<ItemEnvelope> items = new ArrayList<>(kept.size());
             for (ItemEnvelope item : kept) {
+                // under the parent's program, as every item of the parent was
                 items.add(ItemEnvelope.of(
-                        tenant.id(), jobId, items.size(), item.type(), item.customerId(), item.payload()));
+                        tenant.id(),
+                        jobId,
+                        items.size(),
+                        item.type(),
+                        item.customerId(),
+                        item.payload(),
+                        item.program()));
             }
-            accept(
-                    new NewJob(
-                            jobId, tenant.id(), parent.type(), items.size(), clock.instant(), List.of(), parentJobId),
-                    items,
-                    // linked before its items are published: should this request fail, the link names a job that is
-                    // gone, which a later retry replaces
-                    () -> jobs.linkRetry(tenant.id(), parentJobId, jobId));
+            withinQuotas(
+                    tenant,
+                    jobId,
+                    items.size(),
+                    () -> accept(
+                            new NewJob(
+                                    jobId,
+                                    tenant.id(),
+                                    parent.type(),
+                                    items.size(),
+                                    clock.instant(),
+                                    List.of(),
+                                    parentJobId),
+                            items,
+                            // linked before its items are published: should this request fail, the link names a job
+                            // that is gone, which a later retry replaces
+                            () -> jobs.linkRetry(tenant.id(), parentJobId, jobId)));
         });
     }
 
@@ -166,14 +191,43 @@ public class JobSubmission {
     private void create(Tenant tenant, ItemType type, long jobId, List<SubmittedItem> items) {
         List<ItemResult> rejected = new ArrayList<>();
         List<ItemEnvelope> accepted = new ArrayList<>();
+        // read once: every item of the job is applied under the program current now, whatever changes after
+        int program = programs.current(tenant.id()).version();
         for (ValidatedItem item : validation.validate(type, items)) {
             if (item instanceof ValidatedItem.Accepted a) {
-                accepted.add(ItemEnvelope.of(tenant.id(), jobId, a.index(), type, a.customerId(), a.payload()));
+                accepted.add(
+                        ItemEnvelope.of(tenant.id(), jobId, a.index(), type, a.customerId(), a.payload(), program));
             } else if (item instanceof ValidatedItem.Rejected r) {
                 rejected.add(r.result());
             }
         }
-        accept(new NewJob(jobId, tenant.id(), type, items.size(), clock.instant(), rejected), accepted, () -> {});
+        withinQuotas(
+                tenant,
+                jobId,
+                items.size(),
+                () -> accept(
+                        new NewJob(jobId, tenant.id(), type, items.size(), clock.instant(), rejected),
+                        accepted,
+                        () -> {}));
+    }
+
+    /**
+     * Counts the job against the tenant's quotas, then creates it; a job that could not be created is taken back.
+     *
+     * @throws io.loyaltybatch.gateway.api.LimitExceededException when a quota is reached: nothing was written
+     */
+    private void withinQuotas(Tenant tenant, long jobId, int items, Runnable create) {
+        quotas.admit(tenant, jobId, items);
+        try {
+            create.run();
+        } catch (RuntimeException e) {
+            try {
+                quotas.release(tenant, jobId, items);
+            } catch (RuntimeException releaseFailure) {
+                e.addSuppressed(releaseFailure);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -1,4 +1,21 @@
 package io.loyaltybatch.gateway.tenant;
 
-/** An authenticated tenant: one loyalty program. Everything a request touches is scoped by {@link #id()}. */
-public record Tenant(String id) {}
+import java.util.Objects;
+
+/**
+ * An authenticated tenant: one loyalty program. Everything a request touches is scoped by {@link #id()}.
+ *
+ * @param limits the tenant's own limits, as last read
+ */
+public record Tenant(String id, TenantLimits limits) {
+
+    public Tenant {
+        Objects.requireNonNull(id, "id");
+        limits = limits == null ? TenantLimits.NONE : limits;
+    }
+
+    /** A tenant on the default limits. */
+    public Tenant(String id) {
+        this(id, TenantLimits.NONE);
+    }
+}

@@ -1,19 +1,25 @@
 package io.loyaltybatch.gateway.tenant;
 
+import io.loyaltybatch.gateway.limit.RequestAdmission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Authenticates every API request from its {@code apikey} and {@code secretkey} headers (names case-insensitive). */
+/**
+ * Authenticates every API request from its {@code apikey} and {@code secretkey} headers (names case-insensitive), then
+ * takes it from the tenant's request rate.
+ */
 class TenantAuthInterceptor implements HandlerInterceptor {
 
     static final String TENANT_ATTRIBUTE = Tenant.class.getName();
 
     private final TenantDirectory directory;
+    private final RequestAdmission admission;
 
-    TenantAuthInterceptor(TenantDirectory directory) {
+    TenantAuthInterceptor(TenantDirectory directory, RequestAdmission admission) {
         this.directory = directory;
+        this.admission = admission;
     }
 
     @Override
@@ -21,6 +27,7 @@ class TenantAuthInterceptor implements HandlerInterceptor {
         Tenant tenant = directory.authenticate(request.getHeader("apikey"), request.getHeader("secretkey"));
         request.setAttribute(TENANT_ATTRIBUTE, tenant);
         MDC.put("tenant", tenant.id());
+        admission.admit(tenant, response);
         return true;
     }
 

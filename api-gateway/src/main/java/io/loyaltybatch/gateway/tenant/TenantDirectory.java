@@ -2,17 +2,31 @@ package io.loyaltybatch.gateway.tenant;
 
 import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.support.ScheduledTasks;
+import io.loyaltybatch.support.config.TenantCacheProperties;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Resolves an {@code apikey} / {@code secretkey} pair to its tenant, from configuration. */
+/**
+ * Resolves an {@code apikey} / {@code secretkey} pair to its tenant, from the key pairs of the database, read again
+ * every {@code loyalty.tenant-cache.ttl}: an issued, rotated or revoked key takes effect within that time, and no
+ * request waits for the database. Should a read fail, the keys last read stay in force until one succeeds.
+ *
+ * <p>The tenants of the configuration ({@code loyalty.tenants.*}, the demo tenant) are written to the database at
+ * startup if they are not there yet.
+ */
 @Component
-public class TenantDirectory {
+public class TenantDirectory implements SchedulingConfigurer {
 
     static final String DEMO_TENANT_ID = "demo";
     static final String DEMO_API_KEY = "demo-api-key";
@@ -20,44 +34,74 @@ public class TenantDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
 
-    private record Entry(Tenant tenant, byte[] secretDigest) {}
+    private final TenantStore store;
+    private final TenantCacheProperties cache;
+    private final Clock clock;
+    private volatile Map<String, TenantStore.ActiveKey> byApiKey = Map.of();
 
-    private final Map<String, Entry> byApiKey = new HashMap<>();
-
-    TenantDirectory(TenantProperties properties) {
-        properties.tenants().forEach((id, keys) -> add(id, keys.apiKey(), parseDigest(id, keys.secretSha256())));
+    TenantDirectory(TenantProperties properties, TenantStore store, TenantCacheProperties cache, Clock clock) {
+        this.store = store;
+        this.cache = cache;
+        this.clock = clock;
+        properties.tenants().forEach((id, keys) -> bootstrap(id, keys.apiKey(), parseDigest(id, keys.secretSha256())));
         if (properties.demoTenant().enabled()) {
-            add(DEMO_TENANT_ID, DEMO_API_KEY, SecretDigest.sha256(DEMO_SECRET_KEY));
+            bootstrap(DEMO_TENANT_ID, DEMO_API_KEY, SecretDigest.sha256(DEMO_SECRET_KEY));
             log.warn("Demo tenant is enabled (apikey {}); never enable it in production", DEMO_API_KEY);
         }
-        log.info("{} tenant(s) configured", byApiKey.size());
+        refresh();
+        log.info("{} key pair(s) of tenants in force", byApiKey.size());
     }
 
     /**
-     * @throws ApiException 401 / 1000 for a missing or unknown apikey, 401 / 1001 for a missing or wrong secretkey
+     * @throws ApiException 401 / 1000 for a missing, unknown or revoked apikey, 401 / 1001 for a missing or wrong
+     *                      secretkey (a rotated key's previous secret is right until its grace period ends)
      */
     public Tenant authenticate(String apiKey, String secretKey) {
-        Entry entry = apiKey == null ? null : byApiKey.get(apiKey);
-        if (entry == null) {
+        TenantStore.ActiveKey key = apiKey == null ? null : byApiKey.get(apiKey);
+        if (key == null) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.UNKNOWN_API_KEY, "Invalid or missing apikey");
         }
-        if (secretKey == null || !SecretDigest.matches(secretKey, entry.secretDigest())) {
+        if (secretKey == null || !matches(key, secretKey)) {
             throw new ApiException(
                     HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_SECRET_KEY, "Invalid or missing secretkey");
         }
-        return entry.tenant();
+        return new Tenant(key.tenantId(), key.limits());
     }
 
-    private void add(String tenantId, String apiKey, byte[] digest) {
+    /** Reads the key pairs again. */
+    public void refresh() {
+        Map<String, TenantStore.ActiveKey> keys = new HashMap<>();
+        for (TenantStore.ActiveKey key : store.activeKeys()) {
+            keys.put(key.apiKey(), key);
+        }
+        byApiKey = Map.copyOf(keys);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        ScheduledTasks.withFixedDelay(tasks, log, "Reading the tenants' keys", cache.ttl(), cache.ttl(), this::refresh);
+    }
+
+    /** Both digests are compared whatever the first gives, so the time taken tells nothing of which one matched. */
+    private boolean matches(TenantStore.ActiveKey key, String secretKey) {
+        byte[] digest = SecretDigest.sha256(secretKey);
+        boolean current = MessageDigest.isEqual(digest, key.secretDigest());
+        Instant until = key.previousValidUntil();
+        boolean previous = key.previousDigest() != null
+                && MessageDigest.isEqual(digest, key.previousDigest())
+                && until != null
+                && clock.instant().isBefore(until);
+        return current | previous;
+    }
+
+    private void bootstrap(String tenantId, String apiKey, byte[] digest) {
         if (tenantId.contains("/") || tenantId.contains("{") || tenantId.contains("}")) {
             throw new IllegalStateException("Tenant id may not contain '/', '{' or '}': " + tenantId);
         }
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalStateException("Tenant " + tenantId + " has no api-key");
         }
-        if (byApiKey.putIfAbsent(apiKey, new Entry(new Tenant(tenantId), digest)) != null) {
-            throw new IllegalStateException("Two tenants share one api-key; tenant " + tenantId);
-        }
+        store.bootstrap(tenantId, apiKey, digest);
     }
 
     private static byte[] parseDigest(String tenantId, String hex) {

@@ -1,6 +1,7 @@
 package io.loyaltybatch.gateway.tenant;
 
 import io.loyaltybatch.gateway.api.IntegrationsApi;
+import io.loyaltybatch.gateway.limit.RequestAdmission;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -17,14 +18,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class TenantWebConfig implements WebMvcConfigurer {
 
     private final TenantDirectory directory;
+    private final RequestAdmission admission;
 
-    TenantWebConfig(TenantDirectory directory) {
+    TenantWebConfig(TenantDirectory directory, RequestAdmission admission) {
         this.directory = directory;
+        this.admission = admission;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new TenantAuthInterceptor(directory)).addPathPatterns(IntegrationsApi.ALL_PATHS);
+        registry.addInterceptor(new TenantAuthInterceptor(directory, admission))
+                .addPathPatterns(IntegrationsApi.ALL_PATHS);
     }
 
     @Override

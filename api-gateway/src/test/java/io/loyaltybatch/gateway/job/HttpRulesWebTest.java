@@ -7,6 +7,11 @@ import io.loyaltybatch.gateway.customer.CustomerQueries;
 import io.loyaltybatch.gateway.customer.CustomerReading;
 import io.loyaltybatch.gateway.item.ItemValidation;
 import io.loyaltybatch.gateway.item.Validators;
+import io.loyaltybatch.gateway.limit.InMemoryRateLimiter;
+import io.loyaltybatch.gateway.limit.JobQuotas;
+import io.loyaltybatch.gateway.limit.LimitsProperties;
+import io.loyaltybatch.gateway.limit.RequestAdmission;
+import io.loyaltybatch.gateway.tenant.InMemoryTenantStore;
 import io.loyaltybatch.gateway.tenant.SecretDigest;
 import io.loyaltybatch.gateway.tenant.TenantDirectory;
 import io.loyaltybatch.gateway.tenant.TenantProperties;
@@ -16,6 +21,7 @@ import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.model.WireCodec;
 import io.loyaltybatch.support.JobEnds;
 import io.loyaltybatch.support.config.SharedConfiguration;
+import io.loyaltybatch.support.testing.InMemoryPrograms;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -50,7 +56,7 @@ import tools.jackson.databind.JsonNode;
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
-                        pattern = "io\\.loyaltybatch\\.gateway\\.(ops|webhook)\\..*"),
+                        pattern = "io\\.loyaltybatch\\.gateway\\.((ops|webhook)\\..*|tenant\\.TenantAdmin.*)"),
         properties = {
             "loyalty.tenants.acme.api-key=" + HttpRulesWebTest.ACME_KEY,
             "loyalty.tenants.acme.secret-sha256=" + HttpRulesWebTest.ACME_SECRET_SHA256,
@@ -68,6 +74,8 @@ import tools.jackson.databind.JsonNode;
     JobResultsExport.class,
     BatchRequestParser.class,
     TenantDirectory.class,
+    RequestAdmission.class,
+    JobQuotas.class,
     CustomerReading.class
 })
 class HttpRulesWebTest {
@@ -87,7 +95,12 @@ class HttpRulesWebTest {
             {"body": [{"customerId": "12345", "email": "a@example.com"}, {"customerId": "67890"}]}""";
 
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({HttpLimits.class, GatewayProperties.class, TenantProperties.class})
+    @EnableConfigurationProperties({
+        HttpLimits.class,
+        GatewayProperties.class,
+        TenantProperties.class,
+        LimitsProperties.class
+    })
     @Import(SharedConfiguration.class)
     static class Ports {
 
@@ -99,6 +112,21 @@ class HttpRulesWebTest {
         @Bean
         SettableConsumption consumption() {
             return new SettableConsumption();
+        }
+
+        @Bean
+        InMemoryRateLimiter rateLimiter() {
+            return new InMemoryRateLimiter();
+        }
+
+        @Bean
+        InMemoryPrograms programs() {
+            return new InMemoryPrograms();
+        }
+
+        @Bean
+        InMemoryTenantStore tenantStore() {
+            return new InMemoryTenantStore();
         }
 
         @Bean

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.gateway.item.Validators;
+import io.loyaltybatch.gateway.limit.InMemoryRateLimiter;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.model.ErrorCode;
+import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.JobStatus;
+import io.loyaltybatch.model.ProgramSettings;
 import io.loyaltybatch.support.EngineUnavailableException;
+import io.loyaltybatch.support.testing.InMemoryPrograms;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,6 +33,7 @@ class JobSubmissionTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
+    private final InMemoryPrograms programs = new InMemoryPrograms();
     private final JobSubmission submission = newSubmission();
 
     private JobSubmission newSubmission() {
@@ -43,7 +48,9 @@ class JobSubmissionTest {
                 publisher,
                 properties,
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                programs,
+                InMemoryRateLimiter.quotas(new InMemoryRateLimiter()));
     }
 
     private static byte[] body(String json) {
@@ -68,6 +75,25 @@ class JobSubmissionTest {
             assertThat(r.index()).isEqualTo(1);
             assertThat(r.code()).isEqualTo(ErrorCode.MISSING_FIELD);
         });
+    }
+
+    @Test
+    void everyItemOfAJobCarriesTheProgramVersionCurrentAtSubmit() {
+        String twoItems = "{\"body\": [{\"customerId\": \"a\"}, {\"customerId\": \"b\"}]}";
+        long first = submission.submit(ACME, "customers", body(twoItems), null).jobId();
+        programs.write("acme", ProgramSettings.DEFAULTS);
+        programs.write("acme", ProgramSettings.DEFAULTS);
+        long second = submission.submit(ACME, "customers", body(twoItems), null).jobId();
+        programs.write("globex", ProgramSettings.DEFAULTS);
+
+        assertThat(publisher.published)
+                .filteredOn(e -> e.jobId() == first)
+                .extracting(ItemEnvelope::program)
+                .containsExactly(0, 0);
+        assertThat(publisher.published)
+                .filteredOn(e -> e.jobId() == second)
+                .extracting(ItemEnvelope::program)
+                .containsExactly(2, 2);
     }
 
     @Test
@@ -173,7 +199,9 @@ class JobSubmissionTest {
                 publisher,
                 properties,
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                programs,
+                InMemoryRateLimiter.quotas(new InMemoryRateLimiter()));
 
         assertThatThrownBy(
                         () -> submitting.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), "k"))

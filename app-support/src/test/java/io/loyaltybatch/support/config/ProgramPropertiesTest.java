@@ -2,11 +2,11 @@ package io.loyaltybatch.support.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.model.ProgramSettings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -16,18 +16,19 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class ProgramPropertiesTest {
 
-    private static ProgramCatalog bind(Map<String, Object> environment) {
+    /** The tenant's program as the environment gives it, the contract's defaults for a tenant it does not name. */
+    private static Function<String, ProgramSettings> bind(Map<String, Object> environment) {
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
         ProgramProperties properties =
                 new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("loyalty", ProgramProperties.class);
-        return new ProgramCatalog(properties.programs());
+        return tenant -> properties.programs().getOrDefault(tenant, ProgramSettings.DEFAULTS);
     }
 
     @Test
     void environmentVariablesSetOneTenantsProgram() {
-        ProgramCatalog catalog = bind(Map.of(
+        Function<String, ProgramSettings> catalog = bind(Map.of(
                 "LOYALTY_PROGRAMS_ACME_EARNPOINTS", "10",
                 "LOYALTY_PROGRAMS_ACME_EARNPERAMOUNT", "2.50",
                 "LOYALTY_PROGRAMS_ACME_REDEMPTIONFACTOR", "0.05",
@@ -35,7 +36,7 @@ class ProgramPropertiesTest {
                 "LOYALTY_PROGRAMS_ACME_AUTOCREATECUSTOMERS", "false",
                 "LOYALTY_PROGRAMS_ACME_POINTSNAME", "Stars"));
 
-        ProgramSettings acme = catalog.of("acme");
+        ProgramSettings acme = catalog.apply("acme");
         assertThat(acme.earnPoints()).isEqualTo(10);
         assertThat(acme.earnPerAmount()).isEqualByComparingTo("2.50");
         assertThat(acme.redemptionFactor()).isEqualByComparingTo("0.05");
@@ -48,7 +49,7 @@ class ProgramPropertiesTest {
     @Test
     void otherTenantsRunOnTheContractsDefaults() {
         ProgramSettings other =
-                bind(Map.of("LOYALTY_PROGRAMS_ACME_EARNPOINTS", "10")).of("globex");
+                bind(Map.of("LOYALTY_PROGRAMS_ACME_EARNPOINTS", "10")).apply("globex");
 
         assertThat(List.of(other.currency(), other.pointsName())).containsExactly("USD", "Points");
         assertThat(other.pointsEarnedOn(new BigDecimal("99.99"))).isEqualTo(99);

@@ -1,8 +1,8 @@
 package io.loyaltybatch.worker.points;
 
 import io.loyaltybatch.model.ItemRef;
-import io.loyaltybatch.model.ProgramCatalog;
 import io.loyaltybatch.model.ProgramSettings;
+import io.loyaltybatch.support.program.Programs;
 import io.loyaltybatch.worker.customer.CustomerKey;
 import java.time.Clock;
 import java.util.List;
@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 public class AccountBooks {
 
     private final PointsLedger ledger;
-    private final ProgramCatalog programs;
+    private final Programs programs;
     private final Clock clock;
 
-    AccountBooks(PointsLedger ledger, ProgramCatalog programs, Clock clock) {
+    AccountBooks(PointsLedger ledger, Programs programs, Clock clock) {
         this.ledger = ledger;
         this.programs = programs;
         this.clock = clock;
@@ -35,7 +35,8 @@ public class AccountBooks {
         return AccountBook.open(ledger, items.stream().map(CustomerKey::of).toList(), 0, clock.instant());
     }
 
+    /** The program the item is applied under: the version its job was accepted with. */
     public ProgramSettings program(ItemRef item) {
-        return programs.of(item.tenantId());
+        return programs.settings(item.tenantId(), item.program());
     }
 }
