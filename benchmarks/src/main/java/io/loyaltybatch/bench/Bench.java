@@ -126,8 +126,12 @@ public final class Bench implements Callable<Integer> {
     private record Measured(double customersPerSecond, double mixPerSecond) {}
 
     private AppProcesses startApps(LocalEngines engines, Path logs) {
-        AppProcesses apps =
-                new AppProcesses(engines.springEnvironment(), gatewayJar, workerJar, logs).withJvmArgs("-Xmx" + heap);
+        AppProcesses apps = new AppProcesses(engines.springEnvironment(), gatewayJar, workerJar, logs)
+                .withJvmArgs("-Xmx" + heap)
+                // a load test measures the pipeline, not the tenant's limits
+                .withGatewayEnv("LOYALTY_LIMITS_REQUESTSPERSECOND", "100000")
+                .withGatewayEnv("LOYALTY_LIMITS_BURST", "100000")
+                .withGatewayEnv("LOYALTY_LIMITS_CONCURRENTJOBS", "100000");
         apps.withJvmArgs(jvmArgs.toArray(String[]::new));
         if (!apps.jarsPresent(System.err)) {
             throw new IllegalStateException("build the jars first (bench.sh does)");

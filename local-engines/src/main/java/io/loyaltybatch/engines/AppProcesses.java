@@ -59,7 +59,9 @@ public final class AppProcesses implements AutoCloseable {
 
     /**
      * For tests: the jars named by the system properties {@code gateway.jar} and {@code worker.jar}, logs under
-     * {@code logs.dir} (default {@code target/process-logs}), each JVM limited to 256 MB of heap.
+     * {@code logs.dir} (default {@code target/process-logs}), each JVM limited to 256 MB of heap. The tenants' default
+     * request rate is raised far above what a test sends, so only a test about limits (which sets a tenant's own) meets
+     * one.
      */
     public static AppProcesses forTests(LocalEngines engines) {
         return forTests(engines.springEnvironment());
@@ -72,7 +74,10 @@ public final class AppProcesses implements AutoCloseable {
                         Path.of(requiredProperty("gateway.jar")),
                         Path.of(requiredProperty("worker.jar")),
                         Path.of(System.getProperty("logs.dir", "target/process-logs")))
-                .withJvmArgs("-Xmx256m");
+                .withJvmArgs("-Xmx256m")
+                .withGatewayEnv("LOYALTY_LIMITS_REQUESTSPERSECOND", "100000")
+                .withGatewayEnv("LOYALTY_LIMITS_BURST", "100000")
+                .withGatewayEnv("LOYALTY_LIMITS_CONCURRENTJOBS", "100000");
     }
 
     private static String requiredProperty(String name) {

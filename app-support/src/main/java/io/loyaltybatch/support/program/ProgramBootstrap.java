@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the programs of {@code loyalty.programs.*} to the database at startup, for tenants that have none yet: the
  * configuration only bootstraps (a demo, a test, a first start); once a tenant has a program, the admin API changes it
- * and the configuration never overwrites it. Each write is in the audit log, by {@code configuration}.
+ * and the configuration never overwrites it. Each write is in the audit log, by {@code configuration}. Replicas that
+ * start together write it once: the others find it written.
  */
 public class ProgramBootstrap implements InitializingBean {
 
@@ -36,7 +37,8 @@ public class ProgramBootstrap implements InitializingBean {
             jdbc.update("INSERT INTO tenants (tenant_id) VALUES (?) ON CONFLICT DO NOTHING", tenantId);
             int written = jdbc.update("""
                     INSERT INTO programs (tenant_id, version, settings)
-                    SELECT ?, 1, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM programs WHERE tenant_id = ?)""", tenantId, JdbcPrograms.encode(settings), tenantId);
+                    SELECT ?, 1, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM programs WHERE tenant_id = ?)
+                    ON CONFLICT DO NOTHING""", tenantId, JdbcPrograms.encode(settings), tenantId);
             if (written == 1) {
                 jdbc.update(
                         "INSERT INTO tenant_audit (actor, action, tenant_id, detail) VALUES (?, 'program.set', ?,"
