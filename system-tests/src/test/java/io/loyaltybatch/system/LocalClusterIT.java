@@ -119,10 +119,11 @@ class LocalClusterIT {
         stack.start("added.out", LocalStackLauncher.ADDED_PORT, Duration.ofMinutes(3), "--add-worker");
         int fourth = stack.printedPort("added.out", LocalStackLauncher.ADDED_PORT);
         try {
-            await().atMost(Duration.ofMinutes(2)).until(() -> assignedPartitions(fourth) > 0);
+            // "started" is printed as the JVM is launched: this wait holds its whole start-up, slow on a busy machine
+            await().atMost(Duration.ofMinutes(4)).until(() -> assignedPartitions(fourth) > 0);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(
-                    "the added worker took no partition within 2 minutes; its log ends with:\n"
+                    "the added worker took no partition within 4 minutes; its log ends with:\n"
                             + tailOfLogs("worker-added-"),
                     e);
         }
