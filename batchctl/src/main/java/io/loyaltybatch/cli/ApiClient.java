@@ -29,8 +29,17 @@ public final class ApiClient {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    /** Where the API is and the tenant's keys. */
-    public record Settings(String baseUrl, String apiKey, String secretKey) {
+    /** Where the API is, and the tenant's keys or (for the admin API) the admin token. */
+    public record Settings(String baseUrl, String apiKey, String secretKey, String adminToken) {
+
+        public Settings(String baseUrl, String apiKey, String secretKey) {
+            this(baseUrl, apiKey, secretKey, null);
+        }
+
+        public static Settings admin(String baseUrl, String adminToken) {
+            return new Settings(baseUrl, null, null, adminToken);
+        }
+
         @Override
         public String toString() {
             return "Settings[" + baseUrl + ", keys hidden]";
@@ -115,13 +124,16 @@ public final class ApiClient {
     private Answer once(String method, String path, byte[] body, Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("apikey", settings.apiKey())
-                .header("secretkey", settings.secretKey())
                 .method(
                         method,
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (settings.adminToken() != null) {
+            request.header("Authorization", "Bearer " + settings.adminToken());
+        } else {
+            request.header("apikey", settings.apiKey()).header("secretkey", settings.secretKey());
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

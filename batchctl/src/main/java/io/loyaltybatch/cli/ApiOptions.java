@@ -39,6 +39,18 @@ public final class ApiOptions {
 
     /** The settings to use, each from the first place that has it. */
     public ApiClient.Settings settings(Map<String, String> environment) {
+        Properties file = load();
+        String base = first(url, environment.get("LOYALTY_URL"), file.getProperty("url"), "http://localhost:8080");
+        String key = first(apiKey, environment.get("LOYALTY_APIKEY"), file.getProperty("apikey"), null);
+        String secret = first(secretKey, environment.get("LOYALTY_SECRETKEY"), file.getProperty("secretkey"), null);
+        if (key == null || secret == null) {
+            throw new UsageError("no keys: set LOYALTY_APIKEY and LOYALTY_SECRETKEY, pass --apikey and --secretkey, "
+                    + "or write them to " + config);
+        }
+        return new ApiClient.Settings(base.replaceAll("/+$", ""), key, secret);
+    }
+
+    private Properties load() {
         Properties file = new Properties();
         if (Files.isRegularFile(config)) {
             try (Reader reader = Files.newBufferedReader(config)) {
@@ -49,14 +61,21 @@ public final class ApiOptions {
         } else if (!config.equals(DEFAULT_CONFIG)) {
             throw new UsageError("no config file " + config);
         }
+        return file;
+    }
+
+    /**
+     * Where the API is and the admin token: {@code LOYALTY_ADMIN_TOKEN}, else the config file's {@code admintoken}
+     * (never a flag, which other users could read in the process list).
+     */
+    public ApiClient.Settings adminSettings(Map<String, String> environment) {
+        Properties file = load();
         String base = first(url, environment.get("LOYALTY_URL"), file.getProperty("url"), "http://localhost:8080");
-        String key = first(apiKey, environment.get("LOYALTY_APIKEY"), file.getProperty("apikey"), null);
-        String secret = first(secretKey, environment.get("LOYALTY_SECRETKEY"), file.getProperty("secretkey"), null);
-        if (key == null || secret == null) {
-            throw new UsageError("no keys: set LOYALTY_APIKEY and LOYALTY_SECRETKEY, pass --apikey and --secretkey, "
-                    + "or write them to " + config);
+        String token = first(environment.get("LOYALTY_ADMIN_TOKEN"), file.getProperty("admintoken"), null);
+        if (token == null) {
+            throw new UsageError("no admin token: set LOYALTY_ADMIN_TOKEN or write admintoken to " + config);
         }
-        return new ApiClient.Settings(base.replaceAll("/+$", ""), key, secret);
+        return ApiClient.Settings.admin(base.replaceAll("/+$", ""), token);
     }
 
     private static String first(String... values) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         version = "batchctl 0.1.0",
         description = "Imports CSV, JSONL and JSON files as batch jobs; shows, waits for, stops, lists, exports and "
                 + "retries jobs. Keys come from --apikey/--secretkey, LOYALTY_APIKEY/LOYALTY_SECRETKEY or the config "
-                + "file, and are never printed.",
+                + "file, and are never printed. batchctl admin manages tenants with the admin token.",
         subcommands = {
             ImportCommand.class,
             JobCommands.Status.class,
@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
             JobCommands.Stop.class,
             JobCommands.Jobs.class,
             JobCommands.Results.class,
-            JobCommands.Retry.class
+            JobCommands.Retry.class,
+            AdminCommands.class
         })
 public final class Batchctl {
 
