@@ -25,9 +25,4 @@ public final class SecretDigest {
     public static String sha256Hex(String value) {
         return HexFormat.of().formatHex(sha256(value));
     }
-
-    /** Whether {@code secret} hashes to {@code expectedDigest}, in time independent of where they differ. */
-    public static boolean matches(String secret, byte[] expectedDigest) {
-        return MessageDigest.isEqual(sha256(secret), expectedDigest);
-    }
 }
