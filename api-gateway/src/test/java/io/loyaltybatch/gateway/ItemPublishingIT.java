@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.LocalEngines;
+import io.loyaltybatch.gateway.tenant.SecretDigest;
+import io.loyaltybatch.gateway.tenant.TenantDirectory;
+import io.loyaltybatch.gateway.tenant.TenantLimits;
+import io.loyaltybatch.gateway.tenant.TenantStore;
 import io.loyaltybatch.model.CustomerProfile;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.ItemPositions;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,6 +50,12 @@ class ItemPublishingIT {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    TenantStore tenants;
+
+    @Autowired
+    TenantDirectory directory;
 
     @Test
     void validItemsArePublishedCommittedAndKeyedByTenantAndCustomer() {
@@ -84,9 +95,45 @@ class ItemPublishingIT {
         assertThat(records.get(0).headers().toArray()).isEmpty();
         ItemPositions positions =
                 ItemPositions.decode((String) redis.opsForHash().get(JobKeys.header(jobId), JobKeys.POSITIONS));
+        assertThat(positions.topic()).as("the default lane").isEqualTo("publishing-it.items");
         assertThat(positions.lastOffsets())
                 .containsExactly(
                         Map.entry(records.get(1).partition(), records.get(1).offset()));
+    }
+
+    @Test
+    void aTenantOnALaneOfItsOwnHasItsItemsOnTheLanesTopicCreatedWithItsFirstJob() throws Exception {
+        String tenant = "lane-" + UUID.randomUUID().toString().substring(0, 8);
+        String lane = "publishing-it.items.lane." + tenant;
+        tenants.createTenant(tenant, TenantLimits.NONE, tenant, "test");
+        tenants.addKey(tenant, tenant + "-key", SecretDigest.sha256("lane-secret"), "test");
+        directory.refresh();
+        BatchApiClient api = new BatchApiClient("http://127.0.0.1:" + port, tenant + "-key", "lane-secret");
+
+        long jobId = json(api.submit("customers", GatewayTestSupport.customers("c", 30)))
+                .get("jobId")
+                .asLong();
+
+        ItemPositions positions =
+                ItemPositions.decode((String) redis.opsForHash().get(JobKeys.header(jobId), JobKeys.POSITIONS));
+        assertThat(positions.topic()).isEqualTo(lane);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = readCommittedConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(lane).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            assertThat(partitions).as("loyalty.items-topic.lane-partitions").hasSize(12);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= 30;
+            });
+        }
+        assertThat(records).hasSize(30).allSatisfy(r -> assertThat(r.key()).startsWith(tenant + "/c-"));
+        Map<Integer, Long> last = new java.util.HashMap<>();
+        records.forEach(r -> last.merge(r.partition(), r.offset(), Math::max));
+        assertThat(positions.lastOffsets()).isEqualTo(last);
     }
 
     private static KafkaConsumer<String, String> readCommittedConsumer() {

@@ -188,7 +188,7 @@ public final class WorkerFixture implements AutoCloseable {
                     // a poison record belongs to no job
                 }
             }
-            positions.forEach((jobId, offsets) -> recordPositions(jobId, new ItemPositions(offsets)));
+            positions.forEach((jobId, offsets) -> recordPositions(jobId, new ItemPositions(topic, offsets)));
             producer.commitTransaction();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -238,7 +238,7 @@ final class Ceiling {
             RecordMetadata metadata = each.get();
             last.merge(metadata.partition(), metadata.offset(), Math::max);
         }
-        eval(connection.async(), JobScriptCalls.recordPositions(jobId, new ItemPositions(last)))
+        eval(connection.async(), JobScriptCalls.recordPositions(jobId, new ItemPositions(topic, last)))
                 .get(10, TimeUnit.SECONDS);
         producer.commitTransaction();
     }

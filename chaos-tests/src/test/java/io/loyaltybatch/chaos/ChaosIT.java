@@ -333,7 +333,7 @@ class ChaosIT {
             List<TopicWriter.Written> written = topic.writeInTransaction(
                     ChaosSystem.ITEMS_TOPIC,
                     List.of(Map.entry(poison.partitionKey(), WireCodec.encode(poison))),
-                    landed -> jobs.recordPositions(poisonJob, landed));
+                    landed -> jobs.recordPositions(poisonJob, ChaosSystem.ITEMS_TOPIC, landed));
             // another tenant's 1,000 customers: about a twelfth of them queue behind the poison on its partition
             Response submitted = system.otherTenant().submit("customers", customersBody("neighbour", 1000));
             assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);

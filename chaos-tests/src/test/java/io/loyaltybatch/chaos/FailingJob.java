@@ -36,7 +36,9 @@ record FailingJob(long jobId, TopicWriter.Written badRecord) {
             }
         }
         List<TopicWriter.Written> written = topic.writeInTransaction(
-                ChaosSystem.ITEMS_TOPIC, records, landed -> jobs.recordPositions(jobId, landed));
+                ChaosSystem.ITEMS_TOPIC,
+                records,
+                landed -> jobs.recordPositions(jobId, ChaosSystem.ITEMS_TOPIC, landed));
         return new FailingJob(jobId, written.get(badIndex));
     }
 }

@@ -37,10 +37,10 @@ final class JobWriter implements AutoCloseable {
     }
 
     /** Notes where the job's records landed, as the gateway does for the items it publishes. */
-    void recordPositions(long jobId, java.util.Collection<TopicWriter.Written> written) {
+    void recordPositions(long jobId, String topic, java.util.Collection<TopicWriter.Written> written) {
         java.util.Map<Integer, Long> last = new java.util.HashMap<>();
         written.forEach(w -> last.merge(w.partition(), w.offset(), Math::max));
-        run(ScriptOutputType.INTEGER, JobScriptCalls.recordPositions(jobId, new ItemPositions(last)));
+        run(ScriptOutputType.INTEGER, JobScriptCalls.recordPositions(jobId, new ItemPositions(topic, last)));
     }
 
     private void run(ScriptOutputType type, JobScriptCalls.Call call) {

@@ -25,7 +25,7 @@ class JobScriptSlotsTest {
         Map<JobScripts, JobScriptCalls.Call> calls = new EnumMap<>(JobScripts.class);
         Stream.of(
                         JobScriptCalls.createJob(jobId, "t", ItemType.CUSTOMERS, 3, NOW, DAY, DAY, List.of(), 9L),
-                        JobScriptCalls.recordPositions(jobId, new ItemPositions(Map.of(0, 5L))),
+                        JobScriptCalls.recordPositions(jobId, new ItemPositions("items", Map.of(0, 5L))),
                         JobScriptCalls.readJob(jobId, "t", JobScriptCalls.JobPart.RESULTS),
                         JobScriptCalls.keepForRetry(ItemEnvelope.of(
                                 "t", jobId, 0, ItemType.BALANCE_INQUIRY, "c", new LedgerItems.BalanceInquiry())),

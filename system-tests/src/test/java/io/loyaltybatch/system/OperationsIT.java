@@ -14,12 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +50,7 @@ class OperationsIT {
         system = AppProcesses.forTests(LocalEngines.shared())
                 .withEnv("LOYALTY_ITEMS_TOPIC_NAME", "ops-it-" + run + ".items")
                 .withEnv("SPRING_KAFKA_CONSUMER_GROUP_ID", "ops-it-" + run)
-                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", sha256Hex(ADMIN_TOKEN))
+                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", Digests.sha256Hex(ADMIN_TOKEN))
                 // a tenant of this test's own: the backlog it reads counts no other test's jobs
                 .withTenant(TENANT, TENANT + "-api-key", TENANT_SECRET)
                 .withGatewayEnv("LOYALTY_OPS_LAG_INTERVAL", "500ms")
@@ -249,7 +246,7 @@ class OperationsIT {
 
     private static long gatewayLag() throws IOException, InterruptedException {
         String metrics = scrape(system.gatewayManagementPort());
-        Matcher lag = Pattern.compile("(?m)^loyalty_items_lag\\{partition=\"\\d+\"} (\\S+)$")
+        Matcher lag = Pattern.compile("(?m)^loyalty_items_lag\\{partition=\"\\d+\",topic=\"[^\"]+\"} (\\S+)$")
                 .matcher(metrics);
         double total = 0;
         int partitions = 0;
@@ -317,10 +314,5 @@ class OperationsIT {
             case "-Inf" -> Double.NEGATIVE_INFINITY;
             default -> Double.parseDouble(value.group(1));
         };
-    }
-
-    private static String sha256Hex(String value) throws NoSuchAlgorithmException {
-        return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -9,8 +9,6 @@ import io.loyaltybatch.engines.LocalEngines;
 import io.loyaltybatch.engines.PostgresEngine;
 import io.loyaltybatch.model.WireCodec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +62,7 @@ class TenantsIT {
                 .withEnv("LOYALTY_ITEMS_TOPIC_NAME", "tenants-it-" + RUN + ".items")
                 .withEnv("SPRING_KAFKA_CONSUMER_GROUP_ID", "tenants-it-" + RUN)
                 .withEnv("LOYALTY_TENANT_CACHE_TTL", TTL.toMillis() + "ms")
-                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", sha256Hex(ADMIN_TOKEN));
+                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", Digests.sha256Hex(ADMIN_TOKEN));
     }
 
     @AfterAll
@@ -221,10 +218,10 @@ class TenantsIT {
             assertThat(everything)
                     .contains(secret.apiKey)
                     .doesNotContain(secret.secret)
-                    .doesNotContain(sha256Hex(secret.secret));
+                    .doesNotContain(Digests.sha256Hex(secret.secret));
         }
         JsonNode view = WireCodec.mapper().readTree(batchctl(first, "admin", "tenant", tenant));
-        assertThat(view.toString()).doesNotContain(newest.secret).doesNotContain(sha256Hex(newest.secret));
+        assertThat(view.toString()).doesNotContain(newest.secret).doesNotContain(Digests.sha256Hex(newest.secret));
         assertThat(view.get("keys").get(0).get("revokedAt").asString()).isNotBlank();
     }
 
@@ -437,14 +434,5 @@ class TenantsIT {
     private static Connection database() throws SQLException {
         PostgresEngine postgres = LocalEngines.shared().postgres();
         return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

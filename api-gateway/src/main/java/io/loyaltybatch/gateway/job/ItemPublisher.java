@@ -10,12 +10,12 @@ import java.util.function.Consumer;
 public interface ItemPublisher {
 
     /**
-     * Publishes all items of one job atomically. When the items are written but not yet visible to workers,
+     * Publishes all items of one job atomically, on the lane of its tenant ({@code null}: the default lane). When the items are written but not yet visible to workers,
      * {@code beforeCommit} receives where they landed; if it throws, none of them ever becomes visible. When this
      * returns, every item is durable and visible.
      *
      * @throws EngineUnavailableException if Kafka cannot take them; none of them will ever be visible
      * @throws ItemTooLargeException      if the broker refuses an item for its size; none of them will ever be visible
      */
-    void publish(List<ItemEnvelope> items, Consumer<ItemPositions> beforeCommit);
+    void publish(String lane, List<ItemEnvelope> items, Consumer<ItemPositions> beforeCommit);
 }

@@ -150,6 +150,7 @@ public class JobSubmission {
                     jobId,
                     items.size(),
                     () -> accept(
+                            tenant.lane(),
                             new NewJob(
                                     jobId,
                                     tenant.id(),
@@ -206,6 +207,7 @@ public class JobSubmission {
                 jobId,
                 items.size(),
                 () -> accept(
+                        tenant.lane(),
                         new NewJob(jobId, tenant.id(), type, items.size(), clock.instant(), rejected),
                         accepted,
                         () -> {}));
@@ -231,10 +233,10 @@ public class JobSubmission {
     }
 
     /**
-     * Writes the job, runs {@code afterWrite}, then publishes its accepted items; if anything fails the job is
+     * Writes the job, runs {@code afterWrite}, then publishes its accepted items on the tenant's lane; if anything fails the job is
      * removed and the failure thrown.
      */
-    private void accept(NewJob job, List<ItemEnvelope> accepted, Runnable afterWrite) {
+    private void accept(String lane, NewJob job, List<ItemEnvelope> accepted, Runnable afterWrite) {
         long jobId = job.jobId();
         ItemType type = job.type();
         List<ItemResult> rejected = job.rejected();
@@ -242,7 +244,7 @@ public class JobSubmission {
             jobs.create(job);
             afterWrite.run();
             if (!accepted.isEmpty()) {
-                publisher.publish(accepted, positions -> jobs.recordPositions(jobId, positions));
+                publisher.publish(lane, accepted, positions -> jobs.recordPositions(jobId, positions));
             }
         } catch (RuntimeException e) {
             deleteQuietly(jobId, e);

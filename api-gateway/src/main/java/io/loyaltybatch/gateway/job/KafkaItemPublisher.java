@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -22,19 +23,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Publishes a job's items in one Kafka transaction ({@code acks=all}, idempotent producer): workers read committed,
+ * Publishes a job's items to its tenant's lane in one Kafka transaction ({@code acks=all}, idempotent producer): workers read committed,
  * so they see all of a job's items or none. Records are keyed by tenant and customer for per-customer order. The
  * transaction commits only after every record is acknowledged and the caller has noted where they landed.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaItemPublisher implements ItemPublisher {
+class KafkaItemPublisher implements ItemPublisher, DisposableBean {
 
     private final KafkaTemplate<String, String> kafka;
-    private final ItemsTopicProperties topic;
+    private final KafkaLaneTopics lanes;
 
-    KafkaItemPublisher(KafkaTemplate<String, String> kafka, ItemsTopicProperties topic) {
+    KafkaItemPublisher(KafkaTemplate<String, String> kafka, KafkaAdmin admin, ItemsTopicProperties topic) {
         this.kafka = kafka;
-        this.topic = topic;
+        this.lanes = new KafkaLaneTopics(admin.getConfigurationProperties(), topic);
     }
 
     /** Created or checked at start; a partition count other than configured stops the start. */
@@ -44,15 +45,16 @@ class KafkaItemPublisher implements ItemPublisher {
     }
 
     @Override
-    public void publish(List<ItemEnvelope> items, Consumer<ItemPositions> beforeCommit) {
+    public void publish(String lane, List<ItemEnvelope> items, Consumer<ItemPositions> beforeCommit) {
+        String topic = lanes.ready(lane);
         try {
             kafka.executeInTransaction(operations -> {
                 List<CompletableFuture<SendResult<String, String>>> sent = new ArrayList<>(items.size());
                 for (ItemEnvelope item : items) {
-                    sent.add(operations.send(topic.name(), item.partitionKey(), WireCodec.encode(item)));
+                    sent.add(operations.send(topic, item.partitionKey(), WireCodec.encode(item)));
                 }
                 operations.flush();
-                beforeCommit.accept(positions(sent));
+                beforeCommit.accept(positions(topic, sent));
                 return null;
             });
         } catch (RecordTooLargeException e) {
@@ -65,13 +67,18 @@ class KafkaItemPublisher implements ItemPublisher {
     }
 
     /** The offset of the last record per partition; throws what the broker answered for a record it refused. */
-    private static ItemPositions positions(List<CompletableFuture<SendResult<String, String>>> sent) {
+    private static ItemPositions positions(String topic, List<CompletableFuture<SendResult<String, String>>> sent) {
         Map<Integer, Long> last = new HashMap<>();
         for (CompletableFuture<SendResult<String, String>> future : sent) {
             RecordMetadata metadata = await(future).getRecordMetadata();
             last.merge(metadata.partition(), metadata.offset(), Math::max);
         }
-        return new ItemPositions(last);
+        return new ItemPositions(topic, last);
+    }
+
+    @Override
+    public void destroy() {
+        lanes.close();
     }
 
     private static SendResult<String, String> await(CompletableFuture<SendResult<String, String>> future) {

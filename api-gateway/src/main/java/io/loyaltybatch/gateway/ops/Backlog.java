@@ -2,6 +2,7 @@ package io.loyaltybatch.gateway.ops;
 
 import io.loyaltybatch.gateway.job.JobProgress;
 import io.loyaltybatch.gateway.job.JobStore;
+import io.loyaltybatch.support.config.ItemsTopicProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -12,11 +13,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 
 /**
  * What waits to be applied, for operators: items of active jobs by tenant, and where one job's items are in the
- * partitions of the items topic against the workers' committed offsets. Reads jobs of every tenant.
+ * partitions of its lane's topic against the workers' committed offsets. Reads jobs of every tenant.
  */
 @Component
 class Backlog {
@@ -30,11 +32,13 @@ class Backlog {
     record Queued(Instant at, int activeJobs, boolean truncated, long pendingItems, List<TenantBacklog> tenants) {}
 
     /**
+     * @param topic          the topic of the job's lane
      * @param lastItemOffset the offset of the job's last item in the partition
      * @param recordsAhead   records of the partition up to and including that item that the group has not committed:
      *                       0 once the job's items there are all consumed
      */
-    record PartitionPosition(int partition, long lastItemOffset, long committedOffset, long recordsAhead) {}
+    record PartitionPosition(
+            String topic, int partition, long lastItemOffset, long committedOffset, long recordsAhead) {}
 
     record JobPositions(
             long jobId,
@@ -47,11 +51,13 @@ class Backlog {
 
     private final JobStore jobs;
     private final ItemsLag lag;
+    private final ItemsTopicProperties topic;
     private final Clock clock;
 
-    Backlog(JobStore jobs, ItemsLag lag, Clock clock) {
+    Backlog(JobStore jobs, ItemsLag lag, ItemsTopicProperties topic, Clock clock) {
         this.jobs = jobs;
         this.lag = lag;
+        this.topic = topic;
         this.clock = clock;
     }
 
@@ -89,15 +95,19 @@ class Backlog {
         JobProgress job = found.get();
         List<PartitionPosition> partitions = List.of();
         if (job.positions() != null) {
-            Map<Integer, Long> committed = lag.refresh().partitions().stream()
-                    .collect(
-                            Collectors.toMap(ItemsLag.PartitionLag::partition, ItemsLag.PartitionLag::committedOffset));
+            Map<TopicPartition, ItemsLag.PartitionLag> committed = lag.refresh().byPartition();
+            String lane = job.positions().topicOr(topic.name());
             partitions = job.positions().lastOffsets().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .map(last -> {
-                        long consumed = committed.getOrDefault(last.getKey(), 0L);
+                        ItemsLag.PartitionLag read = committed.get(new TopicPartition(lane, last.getKey()));
+                        long consumed = read == null ? 0 : read.committedOffset();
                         return new PartitionPosition(
-                                last.getKey(), last.getValue(), consumed, Math.max(0, last.getValue() + 1 - consumed));
+                                lane,
+                                last.getKey(),
+                                last.getValue(),
+                                consumed,
+                                Math.max(0, last.getValue() + 1 - consumed));
                     })
                     .toList();
         }

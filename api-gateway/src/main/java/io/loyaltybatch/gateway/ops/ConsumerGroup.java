@@ -8,28 +8,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
-/** The workers' consumer group as the broker describes it: its state and each member's partitions of the items topic. */
+/** The workers' consumer group as the broker describes it: its state and each member's partitions of the lanes. */
 @Component
 class ConsumerGroup {
 
+    /** A partition of a lane's topic. */
+    record Assigned(String topic, int partition) {}
+
     /** One member: a consumer thread of a worker. */
-    record Member(String memberId, String clientId, String host, List<Integer> partitions) {}
+    record Member(String memberId, String clientId, String host, List<Assigned> partitions) {}
 
     record Description(String groupId, String state, List<Member> members) {}
 
     private final Admin admin;
     private final String group;
-    private final String topic;
+    private final ItemsTopicProperties topic;
 
     ConsumerGroup(Admin admin, KafkaProperties kafka, ItemsTopicProperties topic) {
         this.admin = admin;
         this.group = kafka.getConsumer().getGroupId();
-        this.topic = topic.name();
+        this.topic = topic;
     }
 
     Description describe() throws InterruptedException, ExecutionException, TimeoutException {
@@ -52,9 +54,9 @@ class ConsumerGroup {
                         m.clientId(),
                         m.host(),
                         m.assignment().topicPartitions().stream()
-                                .filter(p -> p.topic().equals(topic))
-                                .map(TopicPartition::partition)
-                                .sorted()
+                                .filter(p -> topic.pattern().matcher(p.topic()).matches())
+                                .map(p -> new Assigned(p.topic(), p.partition()))
+                                .sorted(Comparator.comparing(Assigned::topic).thenComparing(Assigned::partition))
                                 .toList()))
                 .sorted(Comparator.comparing(Member::clientId).thenComparing(Member::memberId))
                 .toList();

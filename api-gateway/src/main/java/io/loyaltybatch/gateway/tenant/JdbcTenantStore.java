@@ -38,7 +38,7 @@ class JdbcTenantStore implements TenantStore {
         return JdbcFailures.call(() -> jdbc.query(
                 """
                 SELECT k.api_key, k.tenant_id, k.secret_sha256, k.previous_secret_sha256, k.previous_valid_until,
-                       t.limits::text
+                       t.limits::text, t.lane
                   FROM tenant_keys k JOIN tenants t USING (tenant_id)
                  WHERE k.revoked_at IS NULL""",
                 (row, n) -> new ActiveKey(
@@ -47,18 +47,24 @@ class JdbcTenantStore implements TenantStore {
                         row.getBytes(3),
                         row.getBytes(4),
                         instant(row, 5),
-                        limits(row.getString(6)))));
+                        limits(row.getString(6)),
+                        row.getString(7))));
     }
 
     @Override
-    public boolean createTenant(String tenantId, TenantLimits limits, String actor) {
+    public boolean createTenant(String tenantId, TenantLimits limits, String lane, String actor) {
         return inTransaction(() -> {
             int created = jdbc.update(
-                    "INSERT INTO tenants (tenant_id, limits) VALUES (?, ?::jsonb) ON CONFLICT DO NOTHING",
+                    "INSERT INTO tenants (tenant_id, limits, lane) VALUES (?, ?::jsonb, ?) ON CONFLICT DO NOTHING",
                     tenantId,
-                    encode(limits));
+                    encode(limits),
+                    lane);
             if (created == 1) {
-                audit(actor, "tenant.create", tenantId, Map.of("limits", limits));
+                audit(
+                        actor,
+                        "tenant.create",
+                        tenantId,
+                        lane == null ? Map.of("limits", limits) : Map.of("limits", limits, "lane", lane));
             }
             return created == 1;
         });
@@ -69,7 +75,7 @@ class JdbcTenantStore implements TenantStore {
         return JdbcFailures.call(() -> {
             List<TenantView> found = jdbc.query(
                     """
-                    SELECT t.created_at, t.limits::text, p.version, p.settings::text
+                    SELECT t.created_at, t.limits::text, p.version, p.settings::text, t.lane
                       FROM tenants t
                       LEFT JOIN LATERAL (SELECT version, settings FROM programs
                                           WHERE tenant_id = t.tenant_id ORDER BY version DESC LIMIT 1) p ON true
@@ -83,6 +89,7 @@ class JdbcTenantStore implements TenantStore {
                                 tenantId,
                                 instant(row, 1),
                                 limits(row.getString(2)),
+                                row.getString(5),
                                 program.version(),
                                 program.settings(),
                                 List.of());
@@ -100,7 +107,13 @@ class JdbcTenantStore implements TenantStore {
                     tenantId);
             TenantView view = found.get(0);
             return Optional.of(new TenantView(
-                    tenantId, view.createdAt(), view.limits(), view.programVersion(), view.program(), keys));
+                    tenantId,
+                    view.createdAt(),
+                    view.limits(),
+                    view.lane(),
+                    view.programVersion(),
+                    view.program(),
+                    keys));
         });
     }
 

@@ -37,10 +37,15 @@ class TenantAdminController {
     TenantStore.TenantView create(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         JsonNode tree = object(body);
         JsonNode tenantId = tree.get("tenantId");
+        JsonNode lane = tree.get("lane");
+        if (lane != null && !lane.isString()) {
+            throw TenantAdministration.invalid("lane must be a string");
+        }
         return administration.create(
                 tenantId != null && tenantId.isString() ? tenantId.asString() : null,
                 optional(tree, "program", ProgramSettings.class),
                 optional(tree, "limits", TenantLimits.class),
+                lane == null ? null : lane.asString(),
                 admin(request));
     }
 

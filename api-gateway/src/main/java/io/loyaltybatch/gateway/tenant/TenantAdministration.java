@@ -3,6 +3,7 @@ package io.loyaltybatch.gateway.tenant;
 import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ProgramSettings;
+import io.loyaltybatch.support.config.ItemsTopicProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,9 @@ public class TenantAdministration {
     /** Lower-case letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit. */
     static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
+    /** The lane named so in the admin API is the default lane: the items topic itself. */
+    static final String DEFAULT_LANE = "default";
+
     static final Duration DEFAULT_GRACE = Duration.ofHours(24);
     static final Duration MAX_GRACE = Duration.ofDays(30);
 
@@ -42,18 +46,38 @@ public class TenantAdministration {
 
     public record ProgramVersion(String tenantId, int version, ProgramSettings settings) {}
 
-    public TenantStore.TenantView create(String tenantId, ProgramSettings program, TenantLimits limits, String admin) {
+    /**
+     * Creates a tenant on a lane fixed for its life: its own ({@code lane} absent), the default lane shared with the
+     * configured tenants ({@value #DEFAULT_LANE}), or a named one that other tenants may share.
+     */
+    public TenantStore.TenantView create(
+            String tenantId, ProgramSettings program, TenantLimits limits, String lane, String admin) {
         if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {
             throw invalid("tenantId must be 1 to 63 lower-case letters, digits, '.', '_' or '-', starting with a"
                     + " letter or digit");
         }
-        if (!store.createTenant(tenantId, limits == null ? TenantLimits.NONE : limits, admin)) {
+        if (lane != null
+                && !lane.equals(DEFAULT_LANE)
+                && !ItemsTopicProperties.LANE.matcher(lane).matches()) {
+            throw invalid("lane must be \"" + DEFAULT_LANE + "\" or 1 to 63 lower-case letters, digits or '-',"
+                    + " starting with a letter or digit");
+        }
+        String chosen = lane == null ? ownLane(tenantId) : lane.equals(DEFAULT_LANE) ? null : lane;
+        if (!store.createTenant(tenantId, limits == null ? TenantLimits.NONE : limits, chosen, admin)) {
             throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CONFLICT, "This tenant exists already");
         }
         if (program != null) {
             store.writeProgram(tenantId, program, admin);
         }
         return find(tenantId);
+    }
+
+    /**
+     * A tenant's own lane: its id, with {@code .} and {@code _} as {@code -} (Kafka takes topics that differ only
+     * in those for the same); two tenants whose ids differ only so share a lane.
+     */
+    static String ownLane(String tenantId) {
+        return tenantId.replace('.', '-').replace('_', '-');
     }
 
     public TenantStore.TenantView find(String tenantId) {

@@ -65,7 +65,7 @@ public class TenantDirectory implements SchedulingConfigurer {
             throw new ApiException(
                     HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_SECRET_KEY, "Invalid or missing secretkey");
         }
-        return new Tenant(key.tenantId(), key.limits());
+        return new Tenant(key.tenantId(), key.limits(), key.lane());
     }
 
     /** Reads the key pairs again. */

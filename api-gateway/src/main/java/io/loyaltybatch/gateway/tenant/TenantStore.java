@@ -16,16 +16,19 @@ public interface TenantStore {
             byte[] secretDigest,
             byte[] previousDigest,
             Instant previousValidUntil,
-            TenantLimits limits) {}
+            TenantLimits limits,
+            String lane) {}
 
     /** A key pair as the admin API shows it: never a secret nor its digest. */
     record KeyView(
             String apiKey, Instant createdAt, Instant rotatedAt, Instant previousValidUntil, Instant revokedAt) {}
 
+    /** @param lane {@code null} for the default lane */
     record TenantView(
             String tenantId,
             Instant createdAt,
             TenantLimits limits,
+            String lane,
             int programVersion,
             ProgramSettings program,
             List<KeyView> keys) {}
@@ -35,8 +38,8 @@ public interface TenantStore {
     /** Every key pair that is not revoked. */
     List<ActiveKey> activeKeys();
 
-    /** Creates the tenant; false if it exists. */
-    boolean createTenant(String tenantId, TenantLimits limits, String actor);
+    /** Creates the tenant on its lane ({@code null}: the default lane), fixed for its life; false if it exists. */
+    boolean createTenant(String tenantId, TenantLimits limits, String lane, String actor);
 
     Optional<TenantView> find(String tenantId);
 

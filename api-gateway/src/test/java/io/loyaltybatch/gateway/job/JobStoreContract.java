@@ -79,11 +79,12 @@ abstract class JobStoreContract {
         store().create(job(jobId, 2, 0));
         assertThat(store().header("acme", jobId).orElseThrow().positions()).isNull();
 
-        store().recordPositions(jobId, new ItemPositions(Map.of(3, 41L, 7, 9L)));
+        store().recordPositions(jobId, new ItemPositions("items", Map.of(3, 41L, 7, 9L)));
 
         assertThat(store().header("acme", jobId).orElseThrow().positions().lastOffsets())
                 .containsExactlyInAnyOrderEntriesOf(Map.of(3, 41L, 7, 9L));
-        assertThatThrownBy(() -> store().recordPositions(IDS.incrementAndGet(), new ItemPositions(Map.of(0, 1L))))
+        assertThatThrownBy(
+                        () -> store().recordPositions(IDS.incrementAndGet(), new ItemPositions("items", Map.of(0, 1L))))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -109,7 +110,7 @@ abstract class JobStoreContract {
         long stopped = IDS.incrementAndGet();
         long failed = IDS.incrementAndGet();
         store().create(job(queued, 5, 2));
-        store().recordPositions(queued, new ItemPositions(Map.of(4, 17L)));
+        store().recordPositions(queued, new ItemPositions("items", Map.of(4, 17L)));
         store().create(new NewJob(stopped, "globex", ItemType.CUSTOMERS, 3, CREATED, List.of()));
         store().create(job(failed, 1, 1));
         assertThat(store().progress(stopped).orElseThrow().pending()).isEqualTo(3);

@@ -58,6 +58,18 @@ class JobSubmissionTest {
     }
 
     @Test
+    void aTenantsItemsArePublishedOnItsLane() {
+        submission.submit(
+                new Tenant("initech", null, "initech-lane"),
+                "customers",
+                body("{\"body\": [{\"customerId\": \"a\"}]}"),
+                null);
+        submission.submit(ACME, "customers", body("{\"body\": [{\"customerId\": \"a\"}]}"), null);
+
+        assertThat(publisher.lanes).containsExactly("initech-lane", "default");
+    }
+
+    @Test
     void publishesValidItemsAndRecordsInvalidOnesAsFailed() {
         JobSubmission.Submitted submitted = submission.submit(
                 ACME,

@@ -15,16 +15,20 @@ import java.util.concurrent.CountDownLatch;
 class RecordingPublisher implements ItemPublisher {
 
     final List<ItemEnvelope> published = new CopyOnWriteArrayList<>();
+    /** The lane of each publish, "default" for the default lane. */
+    final List<String> lanes = new CopyOnWriteArrayList<>();
+
     volatile boolean down;
     volatile CountDownLatch writing;
     volatile CountDownLatch release;
 
     @Override
-    public void publish(List<ItemEnvelope> items, java.util.function.Consumer<ItemPositions> beforeCommit) {
+    public void publish(
+            String lane, List<ItemEnvelope> items, java.util.function.Consumer<ItemPositions> beforeCommit) {
         if (down && release == null) {
             throw unavailable();
         }
-        beforeCommit.accept(new ItemPositions(Map.of(0, (long) items.size() - 1)));
+        beforeCommit.accept(new ItemPositions("items", Map.of(0, (long) items.size() - 1)));
         if (release != null) {
             writing.countDown();
             await(release);
@@ -33,6 +37,7 @@ class RecordingPublisher implements ItemPublisher {
             }
         }
         published.addAll(items);
+        lanes.add(lane == null ? "default" : lane);
     }
 
     /** Holds the next publish after its records are written, until {@link #finish} is called. */

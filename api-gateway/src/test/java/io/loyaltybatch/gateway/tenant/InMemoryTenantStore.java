@@ -21,7 +21,7 @@ public class InMemoryTenantStore implements TenantStore {
             Instant rotatedAt,
             Instant revokedAt) {}
 
-    private record StoredTenant(Instant createdAt, TenantLimits limits, List<ProgramSettings> programs) {}
+    private record StoredTenant(Instant createdAt, TenantLimits limits, String lane, List<ProgramSettings> programs) {}
 
     private final Map<String, StoredTenant> tenants = new LinkedHashMap<>();
     private final Map<String, Key> keys = new LinkedHashMap<>();
@@ -38,19 +38,24 @@ public class InMemoryTenantStore implements TenantStore {
                         key.digest(),
                         key.previous(),
                         key.previousUntil(),
-                        tenants.get(key.tenantId()).limits()));
+                        tenants.get(key.tenantId()).limits(),
+                        tenants.get(key.tenantId()).lane()));
             }
         });
         return active;
     }
 
     @Override
-    public synchronized boolean createTenant(String tenantId, TenantLimits limits, String actor) {
+    public synchronized boolean createTenant(String tenantId, TenantLimits limits, String lane, String actor) {
         if (tenants.containsKey(tenantId)) {
             return false;
         }
-        tenants.put(tenantId, new StoredTenant(Instant.now(), limits, new ArrayList<>()));
-        audit(actor, "tenant.create", tenantId, Map.of("limits", limits));
+        tenants.put(tenantId, new StoredTenant(Instant.now(), limits, lane, new ArrayList<>()));
+        audit(
+                actor,
+                "tenant.create",
+                tenantId,
+                lane == null ? Map.of("limits", limits) : Map.of("limits", limits, "lane", lane));
         return true;
     }
 
@@ -72,6 +77,7 @@ public class InMemoryTenantStore implements TenantStore {
                 tenantId,
                 tenant.createdAt(),
                 tenant.limits(),
+                tenant.lane(),
                 version,
                 version == 0 ? ProgramSettings.DEFAULTS : tenant.programs().get(version - 1),
                 views));
@@ -95,7 +101,7 @@ public class InMemoryTenantStore implements TenantStore {
         if (tenant == null) {
             return false;
         }
-        tenants.put(tenantId, new StoredTenant(tenant.createdAt(), limits, tenant.programs()));
+        tenants.put(tenantId, new StoredTenant(tenant.createdAt(), limits, tenant.lane(), tenant.programs()));
         audit(actor, "limits.set", tenantId, Map.of("limits", limits));
         return true;
     }
@@ -158,7 +164,7 @@ public class InMemoryTenantStore implements TenantStore {
     @Override
     public synchronized void bootstrap(String tenantId, String apiKey, byte[] secretDigest) {
         if (!tenants.containsKey(tenantId)) {
-            tenants.put(tenantId, new StoredTenant(Instant.now(), TenantLimits.NONE, new ArrayList<>()));
+            tenants.put(tenantId, new StoredTenant(Instant.now(), TenantLimits.NONE, null, new ArrayList<>()));
             audit(JdbcTenantStore.BOOTSTRAP_ACTOR, "tenant.create", tenantId, Map.of());
         }
         Key key = keys.get(apiKey);

@@ -24,15 +24,21 @@ abstract class TenantStoreContract {
     }
 
     @Test
-    void aTenantIsCreatedOnceWithItsLimitsAndTheDefaultProgram() {
+    void aTenantIsCreatedOnceWithItsLimitsLaneAndTheDefaultProgram() {
         String tenant = newTenant();
         TenantLimits limits = new TenantLimits(5, 10, 2, 1000L, null);
 
-        assertThat(store().createTenant(tenant, limits, "alice")).isTrue();
-        assertThat(store().createTenant(tenant, TenantLimits.NONE, "bob")).isFalse();
+        assertThat(store().createTenant(tenant, limits, "lane-1", "alice")).isTrue();
+        assertThat(store().createTenant(tenant, TenantLimits.NONE, null, "bob")).isFalse();
 
         TenantStore.TenantView view = store().find(tenant).orElseThrow();
         assertThat(view.limits()).isEqualTo(limits);
+        assertThat(view.lane()).isEqualTo("lane-1");
+        String apiKey = "k-" + UUID.randomUUID();
+        store().addKey(tenant, apiKey, SecretDigest.sha256("secret"), "alice");
+        assertThat(active(apiKey).lane())
+                .as("what a gateway reads with the key")
+                .isEqualTo("lane-1");
         assertThat(view.programVersion()).isZero();
         assertThat(view.program()).isEqualTo(ProgramSettings.DEFAULTS);
         assertThat(view.keys()).isEmpty();
@@ -42,7 +48,7 @@ abstract class TenantStoreContract {
     @Test
     void programVersionsCountUpAndTheLatestIsCurrent() {
         String tenant = newTenant();
-        store().createTenant(tenant, TenantLimits.NONE, "alice");
+        store().createTenant(tenant, TenantLimits.NONE, null, "alice");
 
         assertThat(store().writeProgram(tenant, earning(2), "alice")).contains(1);
         assertThat(store().writeProgram(tenant, earning(3), "alice")).contains(2);
@@ -57,7 +63,7 @@ abstract class TenantStoreContract {
     void aKeyIsActiveUntilRevokedAndARotationKeepsThePreviousSecretWithItsEnd() {
         String tenant = newTenant();
         String apiKey = "k-" + UUID.randomUUID();
-        store().createTenant(tenant, new TenantLimits(7, null, null, null, null), "alice");
+        store().createTenant(tenant, new TenantLimits(7, null, null, null, null), null, "alice");
         byte[] first = SecretDigest.sha256("first");
         byte[] second = SecretDigest.sha256("second");
         Instant until = Instant.parse("2030-01-01T00:00:00Z");
@@ -96,7 +102,7 @@ abstract class TenantStoreContract {
         String tenant = newTenant();
         String apiKey = "k-" + UUID.randomUUID();
         byte[] digest = SecretDigest.sha256("the-secret");
-        store().createTenant(tenant, TenantLimits.NONE, "alice");
+        store().createTenant(tenant, TenantLimits.NONE, null, "alice");
         store().writeProgram(tenant, earning(2), "bob");
         store().setLimits(tenant, new TenantLimits(1, null, null, null, null), "bob");
         store().addKey(tenant, apiKey, digest, "carol");

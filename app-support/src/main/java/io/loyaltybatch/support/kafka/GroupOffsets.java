@@ -18,16 +18,16 @@ public final class GroupOffsets {
 
     private GroupOffsets() {}
 
-    /** The group's committed offset of each partition of {@code topic} it ever committed, by partition number. */
-    public static Map<Integer, Long> committed(Admin admin, String group, String topic)
+    /** The group's committed offset of each partition it ever committed, of every topic. */
+    public static Map<TopicPartition, Long> committed(Admin admin, String group)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        Map<Integer, Long> committed = new HashMap<>();
+        Map<TopicPartition, Long> committed = new HashMap<>();
         offsets.forEach((partition, offset) -> {
-            if (partition.topic().equals(topic) && offset != null) {
-                committed.put(partition.partition(), offset.offset());
+            if (offset != null) {
+                committed.put(partition, offset.offset());
             }
         });
         return committed;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Creates the items topic (and, for the workers, its dead-letter topic) from {@link ItemsTopicProperties} if it is
+ * Creates the items topic of the default lane (and, for the workers, the dead-letter topic) from {@link ItemsTopicProperties} if it is
  * missing, and otherwise checks it. An application refuses to start when a topic exists with another partition count
  * than configured, rather than changing it: more partitions would move customers' keys to other partitions and break
  * per-customer order for the items in flight, and Kafka cannot take partitions away.
@@ -68,9 +68,12 @@ public final class KafkaItemsTopic implements InitializingBean {
     }
 
     /**
+     * Creates the topic if it is missing, or checks its partition count, waiting up to {@code timeout} for a broker
+     * that is starting or busy.
+     *
      * @throws IllegalStateException if the topic has another partition count, or the broker cannot say in time
      */
-    static void createOrCheck(Admin admin, NewTopic wanted, Duration timeout) {
+    public static void createOrCheck(Admin admin, NewTopic wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {

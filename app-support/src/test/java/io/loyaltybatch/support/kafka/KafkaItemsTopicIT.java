@@ -39,7 +39,7 @@ class KafkaItemsTopicIT {
     }
 
     private static ItemsTopicProperties topic(String name, int partitions) {
-        return new ItemsTopicProperties(name, partitions, (short) 1, null, Duration.ofSeconds(30));
+        return new ItemsTopicProperties(name, partitions, 1, (short) 1, null, Duration.ofSeconds(30));
     }
 
     /** The topic's partition count, once the broker's metadata knows the topic (just after creating it, it may not). */
@@ -139,7 +139,7 @@ class KafkaItemsTopicIT {
     void aBrokerThatCannotBeReachedStopsTheStartOnceTheCheckTimesOut() {
         Map<String, Object> nowhere = Map.of("bootstrap.servers", "127.0.0.1:" + LocalEngines.freePort());
         ItemsTopicProperties topic =
-                new ItemsTopicProperties("topic-it-" + UUID.randomUUID(), 3, (short) 1, null, Duration.ofSeconds(2));
+                new ItemsTopicProperties("topic-it-" + UUID.randomUUID(), 3, 3, (short) 1, null, Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> new KafkaItemsTopic(nowhere, topic, false).afterPropertiesSet())
                 .isInstanceOf(IllegalStateException.class)
@@ -156,7 +156,9 @@ class KafkaItemsTopicIT {
                     "request.timeout.ms", 500);
             String name = "topic-it-" + UUID.randomUUID();
             CompletableFuture<Void> check = CompletableFuture.runAsync(() -> new KafkaItemsTopic(
-                            config, new ItemsTopicProperties(name, 3, (short) 1, null, Duration.ofSeconds(90)), false)
+                            config,
+                            new ItemsTopicProperties(name, 3, 3, (short) 1, null, Duration.ofSeconds(90)),
+                            false)
                     .afterPropertiesSet());
 
             late.start(); // takes seconds: the first calls of the check time out before it answers

@@ -3,6 +3,7 @@ package io.loyaltybatch.worker.item;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.MalformedEnvelopeException;
 import io.loyaltybatch.model.WireCodec;
+import io.loyaltybatch.support.config.ItemsTopicProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,7 +12,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes each poll from the items topic and hands it to {@link ItemProcessing}. Offsets are committed by the container
+ * Takes each poll from the lanes' topics ({@link ItemsTopicProperties#pattern()}: a lane created later is subscribed
+ * within {@code metadata.max.age.ms}) and hands it to {@link ItemProcessing}. Offsets are committed by the container
  * after this returns. A record that is not a readable envelope is reported by index once the records before it are
  * done, so the error handler dead-letters it and carries on after it.
  */
@@ -20,13 +22,20 @@ class ItemListener {
 
     private final ItemProcessing processing;
     private final ItemMetrics metrics;
+    private final ItemsTopicProperties topic;
 
-    ItemListener(ItemProcessing processing, ItemMetrics metrics) {
+    ItemListener(ItemProcessing processing, ItemMetrics metrics, ItemsTopicProperties topic) {
         this.processing = processing;
         this.metrics = metrics;
+        this.topic = topic;
     }
 
-    @KafkaListener(id = "items", idIsGroup = false, topics = "${loyalty.items-topic.name}", batch = "true")
+    /** The lanes' topics, as the listener's subscription. */
+    public String topicPattern() {
+        return topic.pattern().pattern();
+    }
+
+    @KafkaListener(id = "items", idIsGroup = false, topicPattern = "#{__listener.topicPattern()}", batch = "true")
     void onPoll(List<ConsumerRecord<String, String>> records) {
         metrics.poll(records.size());
         List<ItemEnvelope> items = new ArrayList<>(records.size());

@@ -1,12 +1,12 @@
 package io.loyaltybatch.worker.progress;
 
 import io.loyaltybatch.support.EngineUnavailableException;
-import io.loyaltybatch.support.config.ItemsTopicProperties;
 import io.loyaltybatch.support.kafka.GroupOffsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -18,19 +18,17 @@ class KafkaConsumedOffsets implements ConsumedOffsets, DisposableBean {
 
     private final KafkaAdmin kafkaAdmin;
     private final String group;
-    private final String topic;
     private Admin admin;
 
-    KafkaConsumedOffsets(KafkaAdmin kafkaAdmin, KafkaProperties kafka, ItemsTopicProperties topic) {
+    KafkaConsumedOffsets(KafkaAdmin kafkaAdmin, KafkaProperties kafka) {
         this.kafkaAdmin = kafkaAdmin;
         this.group = kafka.getConsumer().getGroupId();
-        this.topic = topic.name();
     }
 
     @Override
-    public Map<Integer, Long> committed() {
+    public Map<TopicPartition, Long> committed() {
         try {
-            return GroupOffsets.committed(admin(), group, topic);
+            return GroupOffsets.committed(admin(), group);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineUnavailableException("Kafka", e);

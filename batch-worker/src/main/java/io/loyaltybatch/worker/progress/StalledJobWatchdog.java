@@ -4,6 +4,7 @@ import io.loyaltybatch.model.ItemPositions;
 import io.loyaltybatch.model.ItemResult;
 import io.loyaltybatch.support.JobEnds;
 import io.loyaltybatch.support.ScheduledTasks;
+import io.loyaltybatch.support.config.ItemsTopicProperties;
 import io.loyaltybatch.worker.item.JobMdc;
 import io.loyaltybatch.worker.ledger.ItemLedger;
 import io.loyaltybatch.worker.progress.ProgressStore.JobItemResult;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -44,6 +46,7 @@ class StalledJobWatchdog implements SchedulingConfigurer {
     private final ProgressStore progress;
     private final JobEnds ends;
     private final WatchdogProperties properties;
+    private final ItemsTopicProperties topic;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
 
@@ -54,6 +57,7 @@ class StalledJobWatchdog implements SchedulingConfigurer {
             ProgressStore progress,
             JobEnds ends,
             WatchdogProperties properties,
+            ItemsTopicProperties topic,
             Clock clock) {
         this.jobs = jobs;
         this.offsets = offsets;
@@ -61,6 +65,7 @@ class StalledJobWatchdog implements SchedulingConfigurer {
         this.progress = progress;
         this.ends = ends;
         this.properties = properties;
+        this.topic = topic;
         this.clock = clock;
     }
 
@@ -92,12 +97,12 @@ class StalledJobWatchdog implements SchedulingConfigurer {
         if (candidates.isEmpty()) {
             return;
         }
-        Map<Integer, Long> committed = offsets.committed();
+        Map<TopicPartition, Long> committed = offsets.committed();
         for (long jobId : candidates) {
             Optional<WatchedJob> job = jobs.find(jobId);
             if (job.isEmpty() || job.get().status().isTerminal()) {
                 jobs.forget(jobId, now);
-            } else if (job.get().positions() != null && !consumed(job.get().positions(), committed)) {
+            } else if (job.get().positions() != null && !consumed(job.get().positions(), topic.name(), committed)) {
                 jobs.postpone(jobId, now);
             } else {
                 settle(job.get(), now);
@@ -128,8 +133,11 @@ class StalledJobWatchdog implements SchedulingConfigurer {
         jobs.forget(job.jobId(), now);
     }
 
-    static boolean consumed(ItemPositions positions, Map<Integer, Long> committed) {
+    /** Whether the group committed past each of the job's last items, on its lane's topic. */
+    static boolean consumed(ItemPositions positions, String defaultTopic, Map<TopicPartition, Long> committed) {
+        String lane = positions.topicOr(defaultTopic);
         return positions.lastOffsets().entrySet().stream()
-                .allMatch(last -> committed.getOrDefault(last.getKey(), -1L) > last.getValue());
+                .allMatch(
+                        last -> committed.getOrDefault(new TopicPartition(lane, last.getKey()), -1L) > last.getValue());
     }
 }
