@@ -1,10 +1,13 @@
 package io.loyaltybatch.gateway.limit;
 
+import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.gateway.api.LimitExceededException;
 import io.loyaltybatch.gateway.tenant.Tenant;
 import io.loyaltybatch.gateway.tenant.TenantLimits;
+import io.loyaltybatch.model.ErrorCode;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +25,20 @@ public class JobQuotas {
         this.properties = properties;
     }
 
-    /** @throws LimitExceededException when the job would pass one of the tenant's quotas; then nothing is counted */
+    /**
+     * @throws LimitExceededException when the job would pass one of the tenant's quotas; then nothing is counted
+     * @throws ApiException           422 / 3011 for a job with more items than the tenant's whole day allows, which no
+     *                                retry could get accepted
+     */
     public void admit(Tenant tenant, long jobId, int items) {
         TenantLimits limits = tenant.limits().or(properties.defaults());
+        if (items > limits.itemsPerDay()) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    ErrorCode.BATCH_TOO_LARGE,
+                    "This job has " + items + " items, more than this tenant may submit in a whole day (at most "
+                            + limits.itemsPerDay() + " per UTC day)");
+        }
         RateLimiter.JobDecision decision =
                 limiter.admitJob(tenant.id(), jobId, items, limits.concurrentJobs(), limits.itemsPerDay());
         if (decision.allowed()) {

@@ -7,6 +7,7 @@ import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.gateway.item.Validators;
 import io.loyaltybatch.gateway.limit.InMemoryRateLimiter;
 import io.loyaltybatch.gateway.tenant.Tenant;
+import io.loyaltybatch.gateway.tenant.TenantLimits;
 import io.loyaltybatch.model.ErrorCode;
 import io.loyaltybatch.model.ItemEnvelope;
 import io.loyaltybatch.model.JobStatus;
@@ -116,6 +117,32 @@ class JobSubmissionTest {
 
         assertThat(jobs.find("acme", jobId).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
         assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aJobWithMoreItemsThanTheTenantsWholeDayIs422NotARetryableLimit() {
+        Tenant small = new Tenant("small", new TenantLimits(null, null, null, 2L, null), null);
+
+        assertThatThrownBy(() -> submission.submit(
+                        small,
+                        "customers",
+                        body("{\"body\": [{\"customerId\": \"a\"}, {\"customerId\": \"b\"}, {\"customerId\": \"c\"}]}"),
+                        null))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                    assertThat(e.code()).isEqualTo(ErrorCode.BATCH_TOO_LARGE);
+                    assertThat(e.getMessage()).contains("3 items").contains("2 per UTC day");
+                });
+        assertThat(publisher.published).isEmpty();
+        assertThat(submission
+                        .submit(
+                                small,
+                                "customers",
+                                body("{\"body\": [{\"customerId\": \"a\"}, {\"customerId\": \"b\"}]}"),
+                                null)
+                        .jobId())
+                .as("nothing of the day was counted for the refused job")
+                .isPositive();
     }
 
     @Test
