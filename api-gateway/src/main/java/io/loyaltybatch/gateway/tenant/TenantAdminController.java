@@ -1,5 +1,6 @@
 package io.loyaltybatch.gateway.tenant;
 
+import io.loyaltybatch.gateway.api.ApiException;
 import io.loyaltybatch.gateway.ops.AdminApi;
 import io.loyaltybatch.model.ProgramSettings;
 import io.loyaltybatch.model.WireCodec;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** The admin API's tenants (ext): behind the admin token, never tenant keys (see {@link AdminApi}). */
 @RestController
@@ -35,7 +38,7 @@ class TenantAdminController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TenantStore.TenantView create(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        JsonNode tree = object(body);
+        JsonNode tree = object(body, "tenantId", "program", "limits", "lane");
         JsonNode tenantId = tree.get("tenantId");
         JsonNode lane = tree.get("lane");
         if (lane != null && !lane.isString()) {
@@ -78,7 +81,9 @@ class TenantAdminController {
             @PathVariable String apiKey,
             @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
-        JsonNode grace = body == null || body.length == 0 ? null : object(body).get("graceSeconds");
+        JsonNode grace = body == null || body.length == 0
+                ? null
+                : object(body, "graceSeconds").get("graceSeconds");
         if (grace != null && !(grace.isIntegralNumber() && grace.canConvertToLong())) {
             throw TenantAdministration.invalid("graceSeconds must be a whole number of seconds");
         }
@@ -103,6 +108,22 @@ class TenantAdminController {
         return (String) request.getAttribute(AdminApi.ADMIN_ATTRIBUTE);
     }
 
+    /** The body as a JSON object with none but the {@code known} fields. */
+    private static JsonNode object(byte[] body, String... known) {
+        JsonNode tree = object(body);
+        for (String field : tree.propertyNames()) {
+            if (!List.of(known).contains(field)) {
+                throw unknownField(field);
+            }
+        }
+        return tree;
+    }
+
+    private static ApiException unknownField(String field) {
+        return TenantAdministration.invalid(
+                "Unknown field '" + (field.length() > 64 ? field.substring(0, 64) + "..." : field) + "'");
+    }
+
     private static JsonNode object(byte[] body) {
         JsonNode tree;
         try {
@@ -124,7 +145,12 @@ class TenantAdminController {
     /** The value as the record; a wrong type or a value out of its range is 422 / 3003 with the record's rule. */
     private static <T> T read(JsonNode value, Class<T> type) {
         try {
-            return WireCodec.mapper().treeToValue(value, type);
+            return WireCodec.mapper()
+                    .readerFor(type)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(value);
+        } catch (UnrecognizedPropertyException e) {
+            throw unknownField(e.getPropertyName());
         } catch (JacksonException e) {
             Throwable cause = e.getCause();
             throw TenantAdministration.invalid(
