@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * request waits for the database. Should a read fail, the keys last read stay in force until one succeeds.
  *
  * <p>The tenants of the configuration ({@code loyalty.tenants.*}, the demo tenant) are written to the database at
- * startup if they are not there yet.
+ * startup if they are not there yet. The demo key pair is accepted only where the demo tenant is enabled.
  */
 @Component
 public class TenantDirectory implements SchedulingConfigurer {
@@ -37,12 +37,14 @@ public class TenantDirectory implements SchedulingConfigurer {
     private final TenantStore store;
     private final TenantCacheProperties cache;
     private final Clock clock;
+    private final boolean demoEnabled;
     private volatile Map<String, TenantStore.ActiveKey> byApiKey = Map.of();
 
     TenantDirectory(TenantProperties properties, TenantStore store, TenantCacheProperties cache, Clock clock) {
         this.store = store;
         this.cache = cache;
         this.clock = clock;
+        this.demoEnabled = properties.demoTenant().enabled();
         properties.tenants().forEach((id, keys) -> bootstrap(id, keys.apiKey(), parseDigest(id, keys.secretSha256())));
         if (properties.demoTenant().enabled()) {
             bootstrap(DEMO_TENANT_ID, DEMO_API_KEY, SecretDigest.sha256(DEMO_SECRET_KEY));
@@ -72,7 +74,11 @@ public class TenantDirectory implements SchedulingConfigurer {
     public void refresh() {
         Map<String, TenantStore.ActiveKey> keys = new HashMap<>();
         for (TenantStore.ActiveKey key : store.activeKeys()) {
-            keys.put(key.apiKey(), key);
+            // the demo key pair is public: written to a shared database by a gateway with the demo tenant, it still
+            // opens nothing on a gateway without it
+            if (demoEnabled || !key.apiKey().equals(DEMO_API_KEY)) {
+                keys.put(key.apiKey(), key);
+            }
         }
         byApiKey = Map.copyOf(keys);
     }
