@@ -111,8 +111,26 @@ public class TenantAdministration {
         if (kept.isNegative() || kept.compareTo(MAX_GRACE) > 0) {
             throw invalid("graceSeconds must be 0 to " + MAX_GRACE.toSeconds());
         }
+        Instant now = clock.instant();
+        if (!kept.isZero()) {
+            // a rotation moves the current secret to "previous": one whose grace runs would lose it early
+            store.find(tenantId).stream()
+                    .flatMap(tenant -> tenant.keys().stream())
+                    .filter(key -> key.apiKey().equals(apiKey) && key.revokedAt() == null)
+                    .map(TenantStore.KeyView::previousValidUntil)
+                    .filter(previous -> previous != null && previous.isAfter(now))
+                    .findFirst()
+                    .ifPresent(previous -> {
+                        throw new ApiException(
+                                HttpStatus.CONFLICT,
+                                ErrorCode.CONFLICT,
+                                "The previous secret of this key is valid until " + previous
+                                        + "; rotate again after that, or with graceSeconds 0 to end every previous"
+                                        + " secret now");
+                    });
+        }
         String secret = newSecret();
-        Instant until = clock.instant().plus(kept);
+        Instant until = now.plus(kept);
         if (!store.rotateKey(tenantId, apiKey, SecretDigest.sha256(secret), until, admin)) {
             throw noKey();
         }
