@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The batch API over HTTP. A 429 or 503 answer, or a connection that fails, is tried again after the
+ * The batch API over HTTP. A 429 or 503 answer, or a connection that fails, is tried again (see {@link #send}) after the
  * {@code Retry-After} the API gave, else with exponential backoff (0.5 s doubling to 30 s), for up to
  * {@code retryFor} in all; any other refusal is an {@link ApiError} with the contract's code and message.
  */
@@ -84,8 +84,13 @@ public final class ApiClient {
         return send("DELETE", path, null, Map.of());
     }
 
-    /** Sends the request until it is answered with neither 429 nor 503, or {@code retryFor} has passed. */
+    /**
+     * Sends the request until it is answered with neither 429 nor 503, or {@code retryFor} has passed. A POST without
+     * an {@code Idempotency-Key} is sent again only after a 429, which refuses before acting: after a 503 or no
+     * answer it may have taken effect, and a second one would act twice (issue a second key, rotate again).
+     */
     public Answer send(String method, String path, byte[] body, Map<String, String> headers) {
+        boolean repeatable = !method.equals("POST") || headers.containsKey("Idempotency-Key");
         Instant giveUp = Instant.now().plus(retryFor);
         Duration backoff = FIRST_BACKOFF;
         while (true) {
@@ -101,18 +106,24 @@ public final class ApiClient {
                 }
                 wait = answer.header("Retry-After").flatMap(ApiClient::seconds).orElse(backoff);
                 why = "HTTP " + answer.status();
-                if (Instant.now().plus(wait).isAfter(giveUp)) {
+                if ((answer.status() == 503 && !repeatable)
+                        || Instant.now().plus(wait).isAfter(giveUp)) {
                     throw error(answer);
                 }
             } catch (IOException e) {
                 wait = backoff;
                 why = "no answer (" + e.getClass().getSimpleName() + ")";
-                if (Instant.now().plus(wait).isAfter(giveUp)) {
+                if (!repeatable || Instant.now().plus(wait).isAfter(giveUp)) {
                     throw new ApiError(
                             0,
                             0,
-                            "no answer from " + settings.baseUrl() + " within " + retryFor.toSeconds() + " s: "
-                                    + e.getClass().getSimpleName());
+                            repeatable
+                                    ? "no answer from " + settings.baseUrl() + " within " + retryFor.toSeconds()
+                                            + " s: " + e.getClass().getSimpleName()
+                                    : "no answer from " + settings.baseUrl() + " ("
+                                            + e.getClass().getSimpleName()
+                                            + "); not sent again, as it may have taken effect: check before"
+                                            + " trying again");
                 }
             }
             notices.accept(method + " " + path + ": " + why + ", trying again in " + wait.toMillis() + " ms");

@@ -68,7 +68,8 @@ class ApiClientTest {
     void a429Or503IsTriedAgainAfterItsRetryAfter() {
         answer("/busy", 429, 503, 200);
 
-        ApiClient.Answer answer = client(Duration.ofMinutes(1)).post("/busy", new byte[0], Map.of());
+        ApiClient.Answer answer =
+                client(Duration.ofMinutes(1)).post("/busy", new byte[0], Map.of("Idempotency-Key", "k-1"));
 
         assertThat(answer.json().get("jobId").asLong()).isEqualTo(7);
         assertThat(calls).hasValue(3);
@@ -78,6 +79,26 @@ class ApiClientTest {
                         "POST /busy: HTTP 503, trying again in 1000 ms");
         assertThat(keys).containsOnly("s3cret");
         assertThat(String.join("\n", notices)).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aPostWithoutAnIdempotencyKeyIsTriedAgainOnlyWhenRefusedBeforeItActed() {
+        // a 503 may come after the request took effect (a key issued, a secret rotated): sending it again would act
+        // twice; a 429 is refused before anything is done
+        answer("/keys", 503, 200);
+        answer("/limited", 429, 200);
+
+        assertThatThrownBy(() -> client(Duration.ofMinutes(1)).post("/keys", null, Map.of()))
+                .isInstanceOfSatisfying(
+                        ApiError.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(calls).as("sent once").hasValue(1);
+
+        calls.set(0);
+        assertThat(client(Duration.ofMinutes(1))
+                        .post("/limited", null, Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(calls).hasValue(2);
     }
 
     @Test
