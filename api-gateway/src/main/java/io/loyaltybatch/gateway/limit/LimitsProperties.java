@@ -23,6 +23,17 @@ public record LimitsProperties(
         @DefaultValue("50000000") long itemsPerDay,
         @DefaultValue("100ms") Duration decisionTimeout) {
 
+    public LimitsProperties {
+        try {
+            new TenantLimits(requestsPerSecond, burst, concurrentJobs, itemsPerDay, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("loyalty.limits: " + e.getMessage(), e);
+        }
+        if (decisionTimeout == null || decisionTimeout.isNegative() || decisionTimeout.isZero()) {
+            throw new IllegalArgumentException("loyalty.limits.decision-timeout must be positive");
+        }
+    }
+
     /** The defaults as limits; the body size defaults to the gateway's own limit. */
     public TenantLimits defaults() {
         return new TenantLimits(requestsPerSecond, burst, concurrentJobs, itemsPerDay, null);

@@ -1,7 +1,7 @@
 package io.loyaltybatch.gateway.tenant;
 
 /**
- * A tenant's own limits; a null one takes the configured default ({@code loyalty.limits.defaults.*}).
+ * A tenant's own limits; a null one takes the configured default ({@code loyalty.limits.*}).
  *
  * @param requestsPerSecond requests per second, sustained
  * @param burst             requests that may come at once above the sustained rate
