@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -26,12 +27,12 @@ class ConsumerGroup {
 
     private final Admin admin;
     private final String group;
-    private final ItemsTopicProperties topic;
+    private final Pattern lanes;
 
     ConsumerGroup(Admin admin, KafkaProperties kafka, ItemsTopicProperties topic) {
         this.admin = admin;
         this.group = kafka.getConsumer().getGroupId();
-        this.topic = topic;
+        this.lanes = topic.pattern();
     }
 
     Description describe() throws InterruptedException, ExecutionException, TimeoutException {
@@ -54,7 +55,7 @@ class ConsumerGroup {
                         m.clientId(),
                         m.host(),
                         m.assignment().topicPartitions().stream()
-                                .filter(p -> topic.pattern().matcher(p.topic()).matches())
+                                .filter(p -> lanes.matcher(p.topic()).matches())
                                 .map(p -> new Assigned(p.topic(), p.partition()))
                                 .sorted(Comparator.comparing(Assigned::topic).thenComparing(Assigned::partition))
                                 .toList()))

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -90,6 +91,7 @@ public class ItemsLag implements SchedulingConfigurer, ItemsConsumption {
     private final Admin admin;
     private final String group;
     private final ItemsTopicProperties topic;
+    private final Pattern laneTopics;
     private final OpsProperties properties;
     private final Clock clock;
     private final MultiGauge lagGauges;
@@ -106,6 +108,7 @@ public class ItemsLag implements SchedulingConfigurer, ItemsConsumption {
         this.admin = admin;
         this.group = kafka.getConsumer().getGroupId();
         this.topic = topic;
+        this.laneTopics = topic.pattern();
         this.properties = properties;
         this.clock = clock;
         this.lagGauges = MultiGauge.builder("loyalty.items.lag")
@@ -193,7 +196,7 @@ public class ItemsLag implements SchedulingConfigurer, ItemsConsumption {
     private List<TopicPartition> lanePartitions() throws InterruptedException, ExecutionException, TimeoutException {
         List<String> lanes =
                 admin.listTopics().names().get(GroupOffsets.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
-                        .filter(name -> topic.pattern().matcher(name).matches())
+                        .filter(name -> laneTopics.matcher(name).matches())
                         .sorted(Comparator.comparing((String name) -> !name.equals(topic.name()))
                                 .thenComparing(Comparator.naturalOrder()))
                         .toList();
