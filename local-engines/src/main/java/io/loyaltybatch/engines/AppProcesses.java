@@ -260,7 +260,8 @@ public final class AppProcesses implements AutoCloseable {
         apps().forEach(JavaApp::stop);
     }
 
-    static String sha256Hex(String text) {
+    /** Hex SHA-256 of {@code text}: the form in which secrets and admin tokens are configured. */
+    public static String sha256Hex(String text) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

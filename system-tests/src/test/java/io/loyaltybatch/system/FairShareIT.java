@@ -50,7 +50,7 @@ class FairShareIT {
                 .withEnv("LOYALTY_ITEMS_TOPIC_NAME", "fair-share-" + RUN + ".items")
                 .withEnv("SPRING_KAFKA_CONSUMER_GROUP_ID", "fair-share-" + RUN)
                 .withEnv("LOYALTY_TENANT_CACHE_TTL", "500ms")
-                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", Digests.sha256Hex(ADMIN_TOKEN));
+                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", AppProcesses.sha256Hex(ADMIN_TOKEN));
         system.startGateway(Duration.ofSeconds(90));
         admin = new BatchApiClient("http://127.0.0.1:" + system.gatewayPort(), null, null);
     }

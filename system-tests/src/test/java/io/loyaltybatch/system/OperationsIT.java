@@ -50,7 +50,7 @@ class OperationsIT {
         system = AppProcesses.forTests(LocalEngines.shared())
                 .withEnv("LOYALTY_ITEMS_TOPIC_NAME", "ops-it-" + run + ".items")
                 .withEnv("SPRING_KAFKA_CONSUMER_GROUP_ID", "ops-it-" + run)
-                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", Digests.sha256Hex(ADMIN_TOKEN))
+                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", AppProcesses.sha256Hex(ADMIN_TOKEN))
                 // a tenant of this test's own: the backlog it reads counts no other test's jobs
                 .withTenant(TENANT, TENANT + "-api-key", TENANT_SECRET)
                 .withGatewayEnv("LOYALTY_OPS_LAG_INTERVAL", "500ms")

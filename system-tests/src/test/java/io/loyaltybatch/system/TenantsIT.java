@@ -62,7 +62,7 @@ class TenantsIT {
                 .withEnv("LOYALTY_ITEMS_TOPIC_NAME", "tenants-it-" + RUN + ".items")
                 .withEnv("SPRING_KAFKA_CONSUMER_GROUP_ID", "tenants-it-" + RUN)
                 .withEnv("LOYALTY_TENANT_CACHE_TTL", TTL.toMillis() + "ms")
-                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", Digests.sha256Hex(ADMIN_TOKEN));
+                .withGatewayEnv("LOYALTY_OPS_ADMIN_TOKEN_SHA256", AppProcesses.sha256Hex(ADMIN_TOKEN));
     }
 
     @AfterAll
@@ -218,10 +218,10 @@ class TenantsIT {
             assertThat(everything)
                     .contains(secret.apiKey)
                     .doesNotContain(secret.secret)
-                    .doesNotContain(Digests.sha256Hex(secret.secret));
+                    .doesNotContain(AppProcesses.sha256Hex(secret.secret));
         }
         JsonNode view = WireCodec.mapper().readTree(batchctl(first, "admin", "tenant", tenant));
-        assertThat(view.toString()).doesNotContain(newest.secret).doesNotContain(Digests.sha256Hex(newest.secret));
+        assertThat(view.toString()).doesNotContain(newest.secret).doesNotContain(AppProcesses.sha256Hex(newest.secret));
         assertThat(view.get("keys").get(0).get("revokedAt").asString()).isNotBlank();
     }
 
