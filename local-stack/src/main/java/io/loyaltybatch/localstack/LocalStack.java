@@ -57,6 +57,9 @@ public final class LocalStack {
                         engines.springEnvironment(), settings.gatewayJar(), settings.workerJar(), settings.logDir())
                 .withRollingLogs(LOG_FILE_SIZE, LOG_TOTAL_SIZE)
                 .echoTo(out);
+        if (settings.fastStart()) {
+            apps.withFastStart();
+        }
         if (!settings.enginesOnly() && !apps.jarsPresent(System.err)) {
             return 1;
         }

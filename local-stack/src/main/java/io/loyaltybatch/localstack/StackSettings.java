@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param gatewayPort  the gateway's HTTP port (API)
  * @param gatewayManagementPort the gateway's health and metrics port
  * @param workerPort   the worker's HTTP port (actuator)
+ * @param fastStart    start the apps from a prepared copy of their jars (tests: quicker starts, slower warm code)
  * @param env          the environment, to find external engines
  */
 record StackSettings(
@@ -38,6 +39,7 @@ record StackSettings(
         int gatewayPort,
         int gatewayManagementPort,
         int workerPort,
+        boolean fastStart,
         Map<String, String> env) {
 
     /** The usage text, kept in {@code usage.txt} so that {@code ./run.sh --help} prints it without a build. */
@@ -91,6 +93,8 @@ record StackSettings(
                 port(env, "SERVER_PORT", 8080),
                 port(env, "GATEWAY_MANAGEMENT_PORT", 8082),
                 port(env, "WORKER_SERVER_PORT", 8081),
+                Boolean.parseBoolean(
+                        env.getOrDefault("LOCAL_FAST_START", "false").strip()),
                 Map.copyOf(env));
     }
 

@@ -44,6 +44,15 @@ class StackSettingsTest {
 
     @Test
     void theUsageNamesEveryOption() {
-        assertThat(StackSettings.USAGE).contains("--workers N", "--add-worker", "--engines-only", "--help");
+        assertThat(StackSettings.USAGE)
+                .contains("--workers N", "--add-worker", "--engines-only", "--help", "LOCAL_FAST_START");
+    }
+
+    @Test
+    void appsStartFromTheirJarsUnlessAFastStartIsAskedFor() {
+        assertThat(parse().fastStart()).isFalse();
+        assertThat(StackSettings.from(new String[0], Map.of("LOCAL_FAST_START", "true"), Path.of("."))
+                        .fastStart())
+                .isTrue();
     }
 }

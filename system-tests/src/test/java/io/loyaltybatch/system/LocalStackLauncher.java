@@ -40,6 +40,8 @@ final class LocalStackLauncher {
         environment.put("SERVER_PORT", Integer.toString(LocalEngines.freePort()));
         environment.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(LocalEngines.freePort()));
         environment.put("WORKER_SERVER_PORT", Integer.toString(LocalEngines.freePort()));
+        // the apps start from a prepared copy of their jars, as every test's apps do
+        environment.put("LOCAL_FAST_START", "true");
     }
 
     LocalStackLauncher withEnv(String name, String value) {
