@@ -77,7 +77,7 @@ class ChaosIT {
         await().atMost(DRAIN)
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
-                .until(() -> workload.counters().values().stream().allMatch(c -> c[0] + c[1] + c[2] == c[3]));
+                .until(() -> workload.progress().values().stream().allMatch(c -> c[0] + c[1] + c[2] == c[3]));
         return System.nanoTime() - startedAt;
     }
 
@@ -123,19 +123,17 @@ class ChaosIT {
                 .submitRound();
         // jobs submitted while the extra workers start, while all three run, and after two of them left
         List<JavaApp> added = List.of(system.startWorkerInBackground(), system.startWorkerInBackground());
-        // keep a backlog while they join and until both consume, so that every rebalance meets items in flight
+        // keep at least two rounds queued while they join and until both consume, so that every rebalance meets items
+        // in flight (the workers drain a round in about a second: the backlog is topped up at every look)
         await().atMost(DRAIN)
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions()
                 .until(() -> {
-                    int backlog = workload.items() - workload.processed();
-                    if (backlog > 0 && added.stream().allMatch(worker -> system.recordsConsumed(worker) > 0)) {
-                        return true;
-                    }
-                    if (backlog < Workload.ITEMS) {
+                    if (workload.items() - workload.processed() < 2 * Workload.ROUND_ITEMS) {
                         workload.submitRound();
                     }
-                    return false;
+                    return added.stream().allMatch(worker -> system.recordsConsumed(worker) > 0)
+                            && workload.processed() < workload.items();
                 });
         // more items on every partition, so that the two leave with records of the job still to come
         workload.submitRound().submitRound();
@@ -273,7 +271,7 @@ class ChaosIT {
             double lookedAfter =
                     down.plus(ChaosSystem.STALL_TIMEOUT).plusSeconds(1).toEpochMilli();
             await().atMost(DRAIN)
-                    .until(() -> workload.counters().entrySet().stream()
+                    .until(() -> workload.progress().entrySet().stream()
                             .filter(job -> job.getValue()[4] == 0)
                             .allMatch(job -> {
                                 Double score = redis.activeScore(job.getKey());

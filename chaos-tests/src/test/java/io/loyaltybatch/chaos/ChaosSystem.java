@@ -64,7 +64,8 @@ final class ChaosSystem implements AutoCloseable {
 
     /**
      * Starts a worker tuned for quick recovery: small polls (so a job spans many of them), a short session timeout
-     * (so a killed worker's partitions move on within seconds) and retries capped at one second.
+     * (so a killed worker's partitions move on within seconds), retries capped at one second, and a connection from
+     * the pool given up on after two seconds (so a poll that met a PostgreSQL outage is retried soon after it ends).
      */
     JavaApp startWorker() {
         return startWorkers(1).get(0);
@@ -91,7 +92,8 @@ final class ChaosSystem implements AutoCloseable {
                         "LOYALTY_WORKER_RETRY_MAX_INTERVAL", "1s",
                         "LOYALTY_WORKER_ITEM_RETRIES", "2",
                         "LOYALTY_WATCHDOG_STALL_TIMEOUT", STALL_TIMEOUT.toSeconds() + "s",
-                        "LOYALTY_WATCHDOG_CHECK_INTERVAL", "1s"),
+                        "LOYALTY_WATCHDOG_CHECK_INTERVAL", "1s",
+                        "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "2000"),
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000");
     }

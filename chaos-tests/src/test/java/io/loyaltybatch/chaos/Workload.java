@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loyaltybatch.engines.BatchApiClient;
 import io.loyaltybatch.engines.BatchApiClient.Response;
 import io.loyaltybatch.model.WireCodec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Jobs of 1,000 items of mixed kinds for 1,000 customers of one scenario, submitted in an order whose outcome is
@@ -22,6 +25,8 @@ import java.util.stream.IntStream;
 final class Workload {
 
     static final int ITEMS = 1000;
+    /** The items of one {@link #submitRound() round}: five jobs. */
+    static final int ROUND_ITEMS = 5 * ITEMS;
 
     /** A submitted job and the table that holds one row per item of it. */
     record Job(long jobId, String type, String effectTable) {}
@@ -109,7 +114,7 @@ final class Workload {
     }
 
     /**
-     * Per job: the status document's counters, by job id.
+     * Per job: the status document's counters (finished, errors, cancelled, items, completed as 1), by job id.
      *
      * @throws IllegalStateException if a status cannot be read now (the gateway answers 503 while Redis reconnects)
      */
@@ -120,20 +125,55 @@ final class Workload {
             if (read.status() != 200) {
                 throw new IllegalStateException("status of job " + job.jobId() + " unreadable: " + read.body());
             }
-            var status = WireCodec.mapper().readTree(read.body());
-            counters.put(job.jobId(), new int[] {
-                status.get("finishedCount").asInt(),
-                status.get("errorCount").asInt(),
-                status.get("cancelledCount").asInt(),
-                status.get("itemCount").asInt(),
-                status.get("status").asString().equals("completed") ? 1 : 0
-            });
+            counters.put(job.jobId(), counts(WireCodec.mapper().readTree(read.body())));
         }
         return counters;
     }
 
+    /**
+     * The same counters as {@link #counters()}, read from the job listing: one request for every job, none of their
+     * per-item results, so that watching a scenario's progress costs the gateway almost nothing.
+     *
+     * @throws IllegalStateException if the listing cannot be read now, or misses a job of the workload
+     */
+    Map<Long, int[]> progress() {
+        Map<Long, int[]> listed = new HashMap<>();
+        String cursor = null;
+        do {
+            Response page = api.get(BatchApiClient.PREFIX + "/batch?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            if (page.status() != 200) {
+                throw new IllegalStateException("job listing unreadable: " + page.body());
+            }
+            JsonNode body = WireCodec.mapper().readTree(page.body());
+            body.get("jobs").forEach(job -> listed.put(job.get("jobId").asLong(), counts(job)));
+            cursor = body.get("nextCursor").isNull()
+                    ? null
+                    : body.get("nextCursor").asString();
+        } while (cursor != null && !jobs.stream().allMatch(job -> listed.containsKey(job.jobId())));
+        Map<Long, int[]> progress = new LinkedHashMap<>();
+        for (Job job : jobs) {
+            int[] counts = listed.get(job.jobId());
+            if (counts == null) {
+                throw new IllegalStateException("job " + job.jobId() + " is not listed");
+            }
+            progress.put(job.jobId(), counts);
+        }
+        return progress;
+    }
+
+    private static int[] counts(JsonNode status) {
+        return new int[] {
+            status.get("finishedCount").asInt(),
+            status.get("errorCount").asInt(),
+            status.get("cancelledCount").asInt(),
+            status.get("itemCount").asInt(),
+            status.get("status").asString().equals("completed") ? 1 : 0
+        };
+    }
+
     /** Items processed so far, over all jobs. */
     int processed() {
-        return counters().values().stream().mapToInt(c -> c[0] + c[1]).sum();
+        return progress().values().stream().mapToInt(c -> c[0] + c[1]).sum();
     }
 }
