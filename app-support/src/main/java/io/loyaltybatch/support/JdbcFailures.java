@@ -13,7 +13,8 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Tells which PostgreSQL failures mean "the database cannot serve now": no connection (SQLState class 08), the server
  * shutting down or restarting (57P), out of resources (53), a serialization failure or deadlock that a retry resolves
- * (40), a timeout, or a transaction that could not be begun or committed. Any other failure is about the statement,
+ * (40), a lock not granted within {@code lock_timeout} (55P03), a timeout, or a transaction that could not be begun or
+ * committed. Any other failure is about the statement,
  * and so about the items it carried.
  */
 public final class JdbcFailures {
@@ -56,6 +57,7 @@ public final class JdbcFailures {
                 && (state.startsWith("08")
                         || state.startsWith("57P")
                         || state.startsWith("53")
-                        || state.startsWith("40"));
+                        || state.startsWith("40")
+                        || state.equals("55P03"));
     }
 }

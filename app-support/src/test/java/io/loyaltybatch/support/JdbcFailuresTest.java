@@ -21,7 +21,7 @@ class JdbcFailuresTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"08006", "08001", "57P01", "57P03", "53300", "40001", "40P01"})
+    @ValueSource(strings = {"08006", "08001", "57P01", "57P03", "53300", "40001", "40P01", "55P03"})
     void statesOfADatabaseThatCannotServeNowAreUnavailable(String sqlState) {
         RuntimeException translated = JdbcFailures.translate(uncategorized(sqlState));
 
