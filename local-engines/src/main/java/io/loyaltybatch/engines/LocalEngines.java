@@ -45,7 +45,9 @@ public final class LocalEngines implements AutoCloseable {
         while (true) {
             int port = freePort();
             try (ServerSocket next = new ServerSocket(port + 1)) {
-                return next.getLocalPort() - 1;
+                if (Processes.claim(next.getLocalPort())) {
+                    return port;
+                }
             } catch (IOException taken) {
                 // try another pair
             }

@@ -5,14 +5,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -23,17 +26,26 @@ final class Processes {
 
     private Processes() {}
 
-    /** A port that was free on 127.0.0.1 a moment ago. */
     /** Ports handed out by {@link #freePort()}: the system may offer a port again until someone binds it. */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    /** A port free on loopback now and never handed out before by this JVM. */
+    /**
+     * Where JVMs running at once (Maven's parallel modules, a launcher beside its test) note the ports they handed out:
+     * a file per port, locked for as long as the JVM that claimed it lives, so no two of them hand out the same one.
+     */
+    private static final Path CLAIMS =
+            Path.of(System.getProperty("java.io.tmpdir"), "loyalty-batch-ports-" + System.getProperty("user.name"));
+
+    /** The claim files' channels, kept open (so locked) until this JVM ends. */
+    private static final List<FileChannel> CLAIMED = new CopyOnWriteArrayList<>();
+
+    /** A port free on loopback now and never handed out before by this JVM or by another one still running. */
     static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                if (HANDED_OUT.add(socket.getLocalPort())) {
+                if (claim(socket.getLocalPort())) {
                     return socket.getLocalPort();
                 }
             } catch (IOException e) {
@@ -41,6 +53,26 @@ final class Processes {
             }
         }
         throw new IllegalStateException("no free port that was not handed out already");
+    }
+
+    /** Claims {@code port} for this JVM; false if this JVM or another running one claimed it before. */
+    static boolean claim(int port) {
+        if (!HANDED_OUT.add(port)) {
+            return false;
+        }
+        try {
+            Files.createDirectories(CLAIMS);
+            FileChannel file = FileChannel.open(
+                    CLAIMS.resolve(port + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (file.tryLock() == null) {
+                file.close();
+                return false;
+            }
+            CLAIMED.add(file);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim port " + port + " in " + CLAIMS, e);
+        }
     }
 
     static String javaBinary() {

@@ -1,0 +1,44 @@
+package io.loyaltybatch.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** JVMs running at once (Maven builds modules side by side) never hand out the same free port. */
+class PortClaimsIT {
+
+    /** Run in a second JVM: claims the port given and prints whether it got it. */
+    public static final class Claimer {
+        public static void main(String[] args) {
+            System.out.print(Processes.claim(Integer.parseInt(args[0])));
+        }
+    }
+
+    @Test
+    void aPortHandedOutHereIsRefusedToAnotherJvmUntilThisOneEnds() throws Exception {
+        int mine = Processes.freePort();
+        assertThat(claimInAnotherJvm(mine)).as("claimed by this running JVM").isEqualTo("false");
+
+        int theirs = Processes.freePort() + 1;
+        while (!claimInAnotherJvm(theirs).equals("true")) {
+            theirs++;
+        }
+        assertThat(Processes.claim(theirs))
+                .as("claimed by a JVM that has ended")
+                .isTrue();
+    }
+
+    private static String claimInAnotherJvm(int port) throws IOException, InterruptedException {
+        Process other = new ProcessBuilder(List.of(
+                        Processes.javaBinary(), "-cp", ChildClasspath.current(), Claimer.class.getName(), "" + port))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String printed = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return printed.strip();
+    }
+}
