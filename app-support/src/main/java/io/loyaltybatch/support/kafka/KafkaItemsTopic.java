@@ -54,7 +54,9 @@ public final class KafkaItemsTopic implements InitializingBean {
                 createOrCheck(admin, wanted, topic.checkTimeout());
             }
         } finally {
-            admin.close(Duration.ofSeconds(5));
+            // every call that mattered has ended by now: a call still pending (a broker that never answered) is
+            // abandoned, so a failed check stops the start at check-timeout, not a grace period later
+            admin.close(Duration.ZERO);
         }
     }
 
