@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -117,13 +118,13 @@ class RedeliveryIT extends OnSharedEngines {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 LocalEngines.shared().kafka().bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> before = committed(admin);
+            Map<TopicPartition, OffsetAndMetadata> before = committedOnceCaughtUp(admin);
             Map<ItemType, Long> jobs = new LinkedHashMap<>();
             everyKind(customer).forEach((type, make) -> {
                 ItemEnvelope item = make.apply(Items.forNewJob("acme"));
                 jobs.put(type, runJob(type, List.of(item)));
             });
-            Map<TopicPartition, OffsetAndMetadata> after = committed(admin);
+            Map<TopicPartition, OffsetAndMetadata> after = committedOnceCaughtUp(admin);
             // one customer: every item went to the partition of its key
             List<TopicPartition> moved = after.keySet().stream()
                     .filter(p -> !after.get(p).equals(before.get(p)))
@@ -152,6 +153,33 @@ class RedeliveryIT extends OnSharedEngines {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> after.get(partition).equals(committed(admin).get(partition)));
             assertTookEffectOnce(customer, jobs);
+        }
+    }
+
+    /**
+     * The group's offsets once it has committed every record of the topic: a job shows as completed in Redis a moment
+     * before the worker commits the offsets of its poll, so they are read only when they reached the partitions' ends.
+     */
+    private static Map<TopicPartition, OffsetAndMetadata> committedOnceCaughtUp(Admin admin) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = committed(admin);
+            Map<TopicPartition, OffsetSpec> partitions = new LinkedHashMap<>();
+            admin.describeTopics(List.of(TOPIC))
+                    .allTopicNames()
+                    .get()
+                    .get(TOPIC)
+                    .partitions()
+                    .forEach(p -> partitions.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get().entrySet().stream()
+                    .allMatch(end -> end.getValue().offset() == 0
+                            || (committed.containsKey(end.getKey())
+                                    && committed.get(end.getKey()).offset()
+                                            == end.getValue().offset()));
+        });
+        try {
+            return committed(admin);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
