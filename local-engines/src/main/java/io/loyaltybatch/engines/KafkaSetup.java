@@ -1,21 +1,21 @@
 package io.loyaltybatch.engines;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
 
 /** Writes a single-node KRaft broker's config files and formats its storage with Kafka's StorageTool. */
 final class KafkaSetup {
-
-    private static final Pattern CLUSTER_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private KafkaSetup() {}
 
@@ -39,11 +39,7 @@ final class KafkaSetup {
             Files.writeString(logback, logbackXml(logs.resolve("server.log")));
             // the child logs through SLF4J; pointing Logback at our file beats any logback(-test).xml on the classpath
             String logging = "-Dlogback.configurationFile=" + logback;
-            formatIfNeeded(
-                    List.of(Processes.javaBinary(), logging, "-cp", classpath),
-                    data,
-                    serverProperties,
-                    logs.resolve("storage-tool.log"));
+            formatIfNeeded(data, serverProperties, logs.resolve("storage-tool.log"));
             List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), logging));
             command.addAll(jvmArgs);
             command.addAll(List.of("-cp", classpath, "kafka.Kafka", serverProperties.toString()));
@@ -69,6 +65,10 @@ final class KafkaSetup {
             props.put(topic + ".replication.factor", "1");
             props.put(topic + ".min.isr", "1");
         }
+        // one partition each instead of 50: a new broker's first consumer group and first transactional producer
+        // wait for these topics to be created and loaded, and one node gains nothing from spreading them
+        props.put("offsets.topic.num.partitions", "1");
+        props.put("transaction.state.log.num.partitions", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         // after a kill the restarted node must wait out its previous incarnation's session before it may
         // register again: 4 s instead of 9 s halves a crash-restart, and heartbeats stay 8 per session
@@ -101,49 +101,33 @@ final class KafkaSetup {
 
     /**
      * Formats {@code logDir} unless it already holds {@code meta.properties}, so that a persistent directory
-     * keeps its cluster id and data across restarts.
+     * keeps its cluster id and data across restarts. The format runs in this JVM ({@code StorageTool.execute}, the
+     * tool's own entry point without its {@code System.exit}), with a fresh cluster id from {@link Uuid}: two
+     * JVM starts fewer on each new broker.
      */
-    static void formatIfNeeded(List<String> javaCommand, Path logDir, Path serverProperties, Path toolLog) {
+    static void formatIfNeeded(Path logDir, Path serverProperties, Path toolLog) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
-        String clusterId = lastLineOf(run(javaCommand, toolLog, "random-uuid"));
-        if (!CLUSTER_ID.matcher(clusterId).matches()) {
-            throw new EngineException("StorageTool random-uuid printed '" + clusterId + "', not a cluster id\n"
-                    + Processes.tail(toolLog, 40));
-        }
-        run(javaCommand, toolLog, "format", "-t", clusterId, "-c", serverProperties.toString(), "--standalone");
-    }
-
-    /** Runs StorageTool with stderr to {@code toolLog}; stdout is returned (the cluster id must be clean). */
-    private static String run(List<String> javaCommand, Path toolLog, String... args) {
-        List<String> command = new ArrayList<>(javaCommand);
-        command.add("kafka.tools.StorageTool");
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(toolLog.toFile()))
-                    .start();
-            process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            Files.writeString(
-                    toolLog, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            int exit = process.waitFor();
-            if (exit != 0) {
-                throw new EngineException(
-                        "StorageTool " + args[0] + " exited with " + exit + "\n" + Processes.tail(toolLog, 40));
+        String clusterId = Uuid.randomUuid().toString();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit;
+        synchronized (KafkaSetup.class) {
+            try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+                exit = StorageTool.execute(
+                        new String[] {"format", "-t", clusterId, "-c", serverProperties.toString(), "--standalone"},
+                        out);
+            } catch (RuntimeException e) {
+                throw new EngineException("cannot format the Kafka log directory " + logDir + ": " + e.getMessage(), e);
             }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run StorageTool", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while running StorageTool", e);
         }
-    }
-
-    private static String lastLineOf(String text) {
-        String[] lines = text.strip().split("\\R");
-        return lines[lines.length - 1].strip();
+        try {
+            Files.writeString(toolLog, printed.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + toolLog, e);
+        }
+        if (exit != 0) {
+            throw new EngineException("StorageTool format exited with " + exit + "\n" + Processes.tail(toolLog, 40));
+        }
     }
 }
