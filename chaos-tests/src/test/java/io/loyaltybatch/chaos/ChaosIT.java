@@ -13,17 +13,18 @@ import io.loyaltybatch.model.WireCodec;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Contract section 8 where it is hard: gateway, workers and every engine are separate processes, killed, stopped,
@@ -49,19 +50,21 @@ class ChaosIT {
         system.close();
     }
 
-    @AfterEach
-    void stopWorkers() {
-        system.stopWorkers();
-    }
+    /** A scenario that failed may leave its workers in any state: the next one starts from new ones. */
+    @RegisterExtension
+    final TestWatcher freshWorkersAfterAFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            system.stopWorkers();
+        }
+    };
 
-    /** 21 jobs: customers, then four rounds of orders, cashback, adjustments, events and redemptions. */
+    /**
+     * 11 jobs: customers, then two rounds of orders, cashback, adjustments, events and redemptions. Exactly-once shows
+     * as well on 11,000 items as on more, as long as each fault lands mid-job, which every scenario asserts.
+     */
     private static Workload workload(String name) {
-        return new Workload(name, system.api())
-                .submitCustomers()
-                .submitRound()
-                .submitRound()
-                .submitRound()
-                .submitRound();
+        return new Workload(name, system.api()).submitCustomers().submitRound().submitRound();
     }
 
     /** Waits until this share of the workload is processed, and proves the job is still running then. */
@@ -98,7 +101,7 @@ class ChaosIT {
     @Test
     @Order(1)
     void killingWorkersMidJobLosesAndDoublesNothing() throws SQLException {
-        List<JavaApp> workers = new ArrayList<>(system.startWorkers(2));
+        List<JavaApp> workers = system.workers(2);
         long started = System.nanoTime();
         Workload workload = workload("kill");
         int kills = 0;
@@ -115,7 +118,7 @@ class ChaosIT {
     @Test
     @Order(2)
     void scalingFromOneWorkerToThreeAndBackLosesAndDoublesNothing() throws SQLException {
-        JavaApp first = system.startWorker();
+        JavaApp first = system.workers(1).get(0);
         long started = System.nanoTime();
         Workload workload = new Workload("scale", system.api())
                 .submitCustomers()
@@ -123,13 +126,14 @@ class ChaosIT {
                 .submitRound();
         // jobs submitted while the extra workers start, while all three run, and after two of them left
         List<JavaApp> added = List.of(system.startWorkerInBackground(), system.startWorkerInBackground());
-        // keep at least two rounds queued while they join and until both consume, so that every rebalance meets items
-        // in flight (the workers drain a round in about a second: the backlog is topped up at every look)
+        // keep a round queued while they join and until both consume, so that every rebalance meets items in flight
+        // (the
+        // workers drain a round in about a second: the backlog is topped up at every look)
         await().atMost(DRAIN)
                 .pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions()
                 .until(() -> {
-                    if (workload.items() - workload.processed() < 2 * Workload.ROUND_ITEMS) {
+                    if (workload.items() - workload.processed() < Workload.ROUND_ITEMS) {
                         workload.submitRound();
                     }
                     return added.stream().allMatch(worker -> system.recordsConsumed(worker) > 0)
@@ -149,7 +153,7 @@ class ChaosIT {
     @Test
     @Order(3)
     void restartingTheKafkaBrokerMidJobLosesAndDoublesNothing() throws SQLException {
-        system.startWorkers(2);
+        system.workers(2);
         long started = System.nanoTime();
         Workload workload = workload("kafka");
         awaitShare(workload, 0.3);
@@ -166,7 +170,7 @@ class ChaosIT {
     @Test
     @Order(4)
     void restartingRedisThenPostgresMidJobLosesAndDoublesNothing() throws SQLException {
-        system.startWorkers(2);
+        system.workers(2);
         long started = System.nanoTime();
         Workload workload = workload("stores");
         awaitShare(workload, 0.25);
@@ -194,7 +198,7 @@ class ChaosIT {
     @Test
     @Order(5)
     void poisonRecordsAreDeadLetteredWithoutHoldingUpOthers() throws SQLException {
-        system.startWorker();
+        system.workers(1);
         long started = System.nanoTime();
         try (TopicWriter topic = new TopicWriter(system.engines().kafka().bootstrapServers())) {
             Workload workload = new Workload("poison", system.api()).submitCustomers();
@@ -220,7 +224,7 @@ class ChaosIT {
     @Test
     @Order(6)
     void anItemThatKeepsFailingIsReported5000AndDeadLettered() throws SQLException {
-        system.startWorker();
+        system.workers(1);
         long started = System.nanoTime();
         try (TopicWriter topic = new TopicWriter(system.engines().kafka().bootstrapServers());
                 JobWriter jobs = new JobWriter(system.engines().redis().url())) {
@@ -247,7 +251,7 @@ class ChaosIT {
     @Test
     @Order(7)
     void sigtermToAWorkerHandsBackItsBatchWithoutDuplicates() throws SQLException {
-        JavaApp leaving = system.startWorkers(2).get(0);
+        JavaApp leaving = system.workers(2).get(0);
         long started = System.nanoTime();
         Workload workload = workload("sigterm");
         awaitShare(workload, 0.3);
@@ -259,7 +263,7 @@ class ChaosIT {
     @Test
     @Order(8)
     void aPostgresOutageLongerThanTheStallTimeoutCancelsNoQueuedItem() throws SQLException {
-        system.startWorkers(2);
+        system.workers(2);
         long started = System.nanoTime();
         Workload workload = workload("outage");
         awaitShare(workload, 0.2);
@@ -287,7 +291,7 @@ class ChaosIT {
     @Test
     @Order(9)
     void redisRefusingWritesMidJobStoresNo5000ForAnItemNeverApplied() throws SQLException {
-        system.startWorkers(2);
+        system.workers(2);
         long started = System.nanoTime();
         Workload workload = workload("refusals");
         try (JobWriter redis = new JobWriter(system.engines().redis().url())) {
@@ -319,7 +323,7 @@ class ChaosIT {
     @Test
     @Order(10)
     void aPoisonValueInOneTenantsJobDoesNotHoldUpAnotherTenantsJobOnItsPartition() {
-        system.startWorker();
+        system.workers(1);
         try (TopicWriter topic = new TopicWriter(system.engines().kafka().bootstrapServers());
                 JobWriter jobs = new JobWriter(system.engines().redis().url())) {
             long poisonJob = (System.currentTimeMillis() / 1000) << 21;

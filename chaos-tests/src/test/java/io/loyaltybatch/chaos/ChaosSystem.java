@@ -63,25 +63,28 @@ final class ChaosSystem implements AutoCloseable {
     }
 
     /**
-     * Starts a worker tuned for quick recovery: small polls (so a job spans many of them), a short session timeout
-     * (so a killed worker's partitions move on within seconds), retries capped at one second, and a connection from
-     * the pool given up on after two seconds (so a poll that met a PostgreSQL outage is retried soon after it ends).
+     * Exactly {@code count} workers, each in the consumer group: the running ones are kept, the oldest first, any beyond
+     * {@code count} are stopped and the missing ones started. So a scenario goes on with the workers the one before left
+     * running, through whatever they met there, instead of paying for new ones.
      */
-    JavaApp startWorker() {
-        return startWorkers(1).get(0);
-    }
-
-    /** Starts several workers at once and waits until each has joined the consumer group. */
-    List<JavaApp> startWorkers(int count) {
-        List<JavaApp> started = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            started.add(startWorkerInBackground());
+    List<JavaApp> workers(int count) {
+        List<JavaApp> running = new ArrayList<>(runningWorkers());
+        while (running.size() > count) {
+            running.remove(running.size() - 1).stop();
         }
-        started.forEach(worker -> worker.awaitLogLine("partitions assigned", Duration.ofSeconds(120)));
-        return started;
+        for (int i = running.size(); i < count; i++) {
+            running.add(startWorkerInBackground());
+        }
+        running.forEach(worker -> worker.awaitLogLine("partitions assigned", Duration.ofSeconds(120)));
+        return running;
     }
 
-    /** Starts a worker without waiting for it, as a process supervisor replacing a dead one would. */
+    /**
+     * Starts a worker without waiting for it, as a process supervisor replacing a dead one would. It is tuned for quick
+     * recovery: small polls (so a job spans many of them), a short session timeout (so a killed worker's partitions
+     * move on within seconds), retries capped at one second, and a connection from the pool given up on after two
+     * seconds (so a poll that met a PostgreSQL outage is retried soon after it ends).
+     */
     JavaApp startWorkerInBackground() {
         return apps.launchWorker(
                 "worker-" + workerNumbers.incrementAndGet(),
@@ -116,7 +119,7 @@ final class ChaosSystem implements AutoCloseable {
         return apps.runningWorkers();
     }
 
-    /** Stops every worker gracefully, so the next scenario starts from none. */
+    /** Stops every worker gracefully, so the next scenario starts from none (after a scenario that failed). */
     void stopWorkers() {
         runningWorkers().forEach(JavaApp::stop);
     }
