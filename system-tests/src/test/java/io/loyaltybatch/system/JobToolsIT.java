@@ -105,9 +105,9 @@ class JobToolsIT {
                 .withGatewayEnv("LOYALTY_WEBHOOKS_TENANTS_TOOLS_SECRET", HOOK_SECRET)
                 .withGatewayEnv("LOYALTY_WEBHOOKS_POLL_INTERVAL", "100ms")
                 .withGatewayEnv("LOYALTY_WEBHOOKS_FIRST_RETRY", "200ms")
-                // readings of the group's offsets every half second, rates over the last ten
+                // readings of the group's offsets every half second, rates over the last three seconds
                 .withGatewayEnv("LOYALTY_OPS_LAG_INTERVAL", "500ms")
-                .withGatewayEnv("LOYALTY_OPS_RATE_WINDOW", "10s");
+                .withGatewayEnv("LOYALTY_OPS_RATE_WINDOW", "3s");
         system.startGateway(Duration.ofSeconds(90));
         api = system.client(API_KEY, SECRET);
         startWorker();
