@@ -1,4 +1,4 @@
-package io.loyaltybatch.system;
+package io.loyaltybatch.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
