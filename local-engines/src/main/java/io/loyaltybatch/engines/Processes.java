@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -39,20 +40,45 @@ final class Processes {
     /** The claim files' channels, kept open (so locked) until this JVM ends. */
     private static final List<FileChannel> CLAIMED = new CopyOnWriteArrayList<>();
 
+    /**
+     * The ports handed out: from {@link #FIRST_PORT} up to below the range the system picks the local ports of
+     * outgoing connections from ({@code ip_local_port_range} on Linux, 49152 elsewhere), the successor of each
+     * included. A port in that range can be taken by any process's outgoing connection between the moment it is
+     * handed out and the moment its server binds it, which a busy build (two modules' engines and apps at once) does.
+     */
+    private static final int FIRST_PORT = 20_000;
+
+    private static final int END_PORT = lowestOutgoingPort() - 1;
+
     /** A port free on loopback now and never handed out before by this JVM or by another one still running. */
     static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                if (claim(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port", e);
+        int first = END_PORT - FIRST_PORT > 2_000 ? FIRST_PORT : 1_024;
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(first, END_PORT);
+            if (bindable(port) && claim(port)) {
+                return port;
             }
         }
-        throw new IllegalStateException("no free port that was not handed out already");
+        throw new IllegalStateException("no free port below " + END_PORT + " that was not handed out already");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static int lowestOutgoingPort() {
+        try {
+            List<String> range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            return Integer.parseInt(range.get(0).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 49_152;
+        }
     }
 
     /** Claims {@code port} for this JVM; false if this JVM or another running one claimed it before. */

@@ -1,9 +1,12 @@
 package io.loyaltybatch.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,20 @@ class PortClaimsIT {
         assertThat(Processes.claim(theirs))
                 .as("claimed by a JVM that has ended")
                 .isTrue();
+    }
+
+    @Test
+    void aPortHandedOutLiesBelowTheRangeTheSystemPicksOutgoingPortsFrom() throws Exception {
+        // a port in that range can be taken by any process's outgoing connection between the moment it is handed out
+        // and the moment its server binds it (a broker then fails with "Address already in use")
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        assumeTrue(Files.isReadable(range), "a Linux kernel's port range");
+        int lowestEphemeral =
+                Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
+        for (int i = 0; i < 50; i++) {
+            assertThat(Processes.freePort()).isLessThan(lowestEphemeral).isGreaterThanOrEqualTo(1024);
+        }
+        assertThat(LocalEngines.freePortPair()).isLessThan(lowestEphemeral - 1);
     }
 
     private static String claimInAnotherJvm(int port) throws IOException, InterruptedException {
