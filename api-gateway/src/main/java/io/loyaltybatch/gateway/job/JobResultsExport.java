@@ -138,14 +138,24 @@ public class JobResultsExport {
                 + "\r\n";
     }
 
-    /** RFC 4180: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+    /**
+     * RFC 4180: quoted when it holds a comma, a quote or a line break, its quotes doubled. A value a spreadsheet would
+     * take for a formula (it begins with {@code = + - @}, a tab or a carriage return) gets a leading {@code '} and is
+     * quoted, so that it is shown as text (OWASP's advice against CSV injection).
+     */
     static String csvField(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
+            return "\"'" + value.replace("\"", "\"\"") + '"';
         }
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';
     }
+
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 }

@@ -565,6 +565,33 @@ class HttpRulesWebTest {
     }
 
     @Test
+    void aCsvCellThatASpreadsheetWouldTakeForAFormulaIsWrittenAsText() throws Exception {
+        List<String> ids = List.of("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "a=b");
+        String body = ids.stream()
+                .map(id -> "{\"customerId\": " + WireCodec.mapper().writeValueAsString(id) + "}")
+                .collect(java.util.stream.Collectors.joining(", ", "{\"body\": [", "]}"));
+        long jobId = submitted(submit("customers", body));
+        for (int index = 0; index < ids.size(); index++) {
+            jobs.succeed(jobId, ItemResult.success(index, ids.get(index), "Customer created"));
+        }
+
+        String csv = get(BATCH + "/" + jobId + "/results?format=csv", ACME_KEY, ACME_SECRET)
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        // a leading quote makes a spreadsheet show the cell as text; a value that holds such a character only further
+        // on is left as it is
+        assertThat(java.util.Arrays.asList(csv.split("\r\n")).subList(1, ids.size() + 1))
+                .extracting(line -> line.substring(line.indexOf(',') + 1, line.indexOf(",successful")))
+                .containsExactly("\"'=HYPERLINK(\"\"http://x\"\")\"", "\"'+1\"", "\"'-2\"", "\"'@SUM(A1)\"", "a=b");
+        // NDJSON is data for programs: its values stay as sent
+        assertThat(get(BATCH + "/" + jobId + "/results", ACME_KEY, ACME_SECRET)
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"customerId\":\"+1\"");
+    }
+
+    @Test
     void anExportOfAForeignOrUnknownJobOrWithBadParametersIsTheContractsError() {
         long jobId = submitted(submit("customers", SEED));
 
