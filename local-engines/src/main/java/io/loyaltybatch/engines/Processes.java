@@ -62,6 +62,21 @@ final class Processes {
         throw new IllegalStateException("no free port below " + END_PORT + " that was not handed out already");
     }
 
+    /**
+     * A free port whose {@code port + offset} is free too, both claimed and both below the range of outgoing ports
+     * (a Redis Cluster node, before Redis 7, listens for its cluster bus on its port + 10000).
+     */
+    static int freePortWithPartner(int offset) {
+        int first = Math.max(1_024, FIRST_PORT - offset);
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(first, END_PORT - offset);
+            if (bindable(port) && bindable(port + offset) && claim(port) && claim(port + offset)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free pair of ports " + offset + " apart below " + END_PORT);
+    }
+
     private static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);

@@ -24,6 +24,9 @@ public final class RedisServer extends ProcessEngine implements RedisEngine {
 
     private static File binary;
 
+    /** A cluster node listens for its cluster bus on its port plus this (fixed before Redis 7). */
+    static final int CLUSTER_BUS_OFFSET = 10_000;
+
     private final int port;
     private final boolean appendOnly;
     private final boolean clusterNode;
@@ -44,7 +47,9 @@ public final class RedisServer extends ProcessEngine implements RedisEngine {
 
     private RedisServer(int port, Path dataDir, boolean appendOnly, boolean clusterNode) {
         super(DataDir.of(dataDir, clusterNode ? "redis-cluster-node" : "redis-server"));
-        this.port = port == 0 ? Processes.freePort() : port;
+        this.port = port != 0
+                ? port
+                : clusterNode ? Processes.freePortWithPartner(CLUSTER_BUS_OFFSET) : Processes.freePort();
         this.appendOnly = appendOnly;
         this.clusterNode = clusterNode;
     }

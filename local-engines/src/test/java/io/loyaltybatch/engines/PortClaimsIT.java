@@ -49,6 +49,24 @@ class PortClaimsIT {
         assertThat(LocalEngines.freePortPair()).isLessThan(lowestEphemeral - 1);
     }
 
+    @Test
+    void aRedisClusterNodesBusPortIsClaimedWithItAndBelowThatRangeToo() throws Exception {
+        // Redis (before 7) listens for its cluster bus on its port + 10000, a port nobody handed out
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        assumeTrue(Files.isReadable(range), "a Linux kernel's port range");
+        int lowestEphemeral =
+                Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
+        for (int i = 0; i < 20; i++) {
+            try (RedisServer node = RedisServer.clusterNode()) {
+                int bus = node.port() + 10_000;
+                assertThat(bus).isLessThan(lowestEphemeral);
+                assertThat(claimInAnotherJvm(bus))
+                        .as("bus port %d claimed by this JVM", bus)
+                        .isEqualTo("false");
+            }
+        }
+    }
+
     private static String claimInAnotherJvm(int port) throws IOException, InterruptedException {
         Process other = new ProcessBuilder(List.of(
                         Processes.javaBinary(), "-cp", ChildClasspath.current(), Claimer.class.getName(), "" + port))
