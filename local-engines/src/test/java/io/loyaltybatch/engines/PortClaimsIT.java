@@ -39,10 +39,7 @@ class PortClaimsIT {
     void aPortHandedOutLiesBelowTheRangeTheSystemPicksOutgoingPortsFrom() throws Exception {
         // a port in that range can be taken by any process's outgoing connection between the moment it is handed out
         // and the moment its server binds it (a broker then fails with "Address already in use")
-        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-        assumeTrue(Files.isReadable(range), "a Linux kernel's port range");
-        int lowestEphemeral =
-                Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
+        int lowestEphemeral = lowestOutgoingPort();
         for (int i = 0; i < 50; i++) {
             assertThat(Processes.freePort()).isLessThan(lowestEphemeral).isGreaterThanOrEqualTo(1024);
         }
@@ -52,10 +49,7 @@ class PortClaimsIT {
     @Test
     void aRedisClusterNodesBusPortIsClaimedWithItAndBelowThatRangeToo() throws Exception {
         // Redis (before 7) listens for its cluster bus on its port + 10000, a port nobody handed out
-        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-        assumeTrue(Files.isReadable(range), "a Linux kernel's port range");
-        int lowestEphemeral =
-                Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
+        int lowestEphemeral = lowestOutgoingPort();
         for (int i = 0; i < 20; i++) {
             try (RedisServer node = RedisServer.clusterNode()) {
                 int bus = node.port() + 10_000;
@@ -65,6 +59,13 @@ class PortClaimsIT {
                         .isEqualTo("false");
             }
         }
+    }
+
+    /** The first port of the range the kernel picks outgoing connections' local ports from. */
+    private static int lowestOutgoingPort() throws IOException {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        assumeTrue(Files.isReadable(range), "a Linux kernel's port range");
+        return Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
     }
 
     private static String claimInAnotherJvm(int port) throws IOException, InterruptedException {
