@@ -127,8 +127,7 @@ class ChaosIT {
         // jobs submitted while the extra workers start, while all three run, and after two of them left
         List<JavaApp> added = List.of(system.startWorkerInBackground(), system.startWorkerInBackground());
         // keep a round queued while they join and until both consume, so that every rebalance meets items in flight
-        // (the
-        // workers drain a round in about a second: the backlog is topped up at every look)
+        // (the workers drain a round in about a second: the backlog is topped up at every look)
         await().atMost(DRAIN)
                 .pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions()

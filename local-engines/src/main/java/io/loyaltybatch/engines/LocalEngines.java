@@ -1,7 +1,5 @@
 package io.loyaltybatch.engines;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +40,7 @@ public final class LocalEngines implements AutoCloseable {
 
     /** A free port whose successor was free too, for a Kafka broker whose controller listens on the next port. */
     public static int freePortPair() {
-        while (true) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                if (Processes.claim(next.getLocalPort())) {
-                    return port;
-                }
-            } catch (IOException taken) {
-                // try another pair
-            }
-        }
+        return Processes.freePortWithPartner(1);
     }
 
     /** Engines on free ports with temporary data, not yet started. */

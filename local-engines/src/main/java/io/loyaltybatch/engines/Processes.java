@@ -52,29 +52,25 @@ final class Processes {
 
     /** A port free on loopback now and never handed out before by this JVM or by another one still running. */
     static int freePort() {
-        int first = END_PORT - FIRST_PORT > 2_000 ? FIRST_PORT : 1_024;
-        for (int attempt = 0; attempt < 1_000; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(first, END_PORT);
-            if (bindable(port) && claim(port)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port below " + END_PORT + " that was not handed out already");
+        return freePortWithPartner(0);
     }
 
     /**
-     * A free port whose {@code port + offset} is free too, both claimed and both below the range of outgoing ports
-     * (a Redis Cluster node, before Redis 7, listens for its cluster bus on its port + 10000).
+     * A free port whose {@code port + offset} is free too (0: none), both claimed and both below the range of
+     * outgoing ports: a Kafka broker's controller listens on its port + 1, and a Redis Cluster node (before Redis 7)
+     * its cluster bus on its port + 10000.
      */
     static int freePortWithPartner(int offset) {
-        int first = Math.max(1_024, FIRST_PORT - offset);
+        // on a system whose outgoing range starts low, the ports below it are all there is
+        int first = Math.max(1_024, Math.min(FIRST_PORT, END_PORT - 2_000) - offset);
         for (int attempt = 0; attempt < 1_000; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(first, END_PORT - offset);
-            if (bindable(port) && bindable(port + offset) && claim(port) && claim(port + offset)) {
+            boolean partnerFree = offset == 0 || bindable(port + offset);
+            if (bindable(port) && partnerFree && claim(port) && (offset == 0 || claim(port + offset))) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free pair of ports " + offset + " apart below " + END_PORT);
+        throw new IllegalStateException("no free port (with its partner " + offset + " above) below " + END_PORT);
     }
 
     private static boolean bindable(int port) {
